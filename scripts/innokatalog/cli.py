@@ -49,3 +49,39 @@ def validate_command(directory: Path, output_format: str, strict: bool, stale_af
     REPORTERS[output_format](color=color).report(findings, summary)
     if summary.errors or (strict and summary.warnings):
         sys.exit(1)
+
+
+@main.command("build")
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to build into (default: site_dir of mkdocs.yml, public/).")
+@click.option("--verbose", "-v", is_flag=True, help="Show MkDocs' own progress messages.")
+def build_command(output: Path | None, verbose: bool) -> None:
+    """Validate, then build the site with search index and open data.
+
+    Refuses to build an invalid catalogue (exit 1, the same findings as validate). The site is
+    built in a temporary folder and swapped into place, so a failed build leaves the previous
+    output untouched.
+    """
+    from .build import build_site
+    from .plugin import CatalogueError
+
+    try:
+        target = build_site(Path.cwd(), output, quiet=not verbose)
+    except CatalogueError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    click.echo(f"Built the site into {os.path.relpath(target)}")
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+def serve_command(host: str, port: int) -> None:
+    """Preview the site and rebuild it when an entry, schema or page changes.
+
+    A change that makes the catalogue invalid prints the findings and keeps serving the last good
+    site, with a notice on the page.
+    """
+    from .serve import serve
+
+    serve(Path.cwd(), host, port, click.echo)

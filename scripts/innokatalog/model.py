@@ -11,6 +11,15 @@ from .load import Entry
 
 KIND_PLURALS: dict[str, str] = {"unit": "units", "testbed": "testbeds", "project": "projects", "contact": "contacts"}
 
+# Which fields refer to which kind: (field, is a list) → kind.
+REFERENCES: dict[tuple[str, bool], str] = {
+    ("unit", False): "unit",
+    ("contact", False): "contact",
+    ("parent", False): "unit",
+    ("partners", True): "unit",
+    ("testbeds", True): "testbed",
+}
+
 
 @dataclass
 class Item:
@@ -58,8 +67,6 @@ class Catalogue:
 
     def links_from(self, item: Item) -> list[tuple[str, Item]]:
         """(relation, target) for each reference an entry makes, such as ('unit', <unit>)."""
-        from .validate import REFERENCES  # the one list of reference fields
-
         found = []
         for (name, is_list), kind in REFERENCES.items():
             value = item.get(name)

@@ -14,16 +14,9 @@ from jsonschema.exceptions import best_match
 
 from .findings import ERROR, WARNING, Finding
 from .load import Entry, JsonPath, LoadResult, format_path
+from .model import REFERENCES
 from .schema import SchemaSet
 
-# Which fields refer to which kind: (field, is a list) → kind.
-REFERENCES: dict[tuple[str, bool], str] = {
-    ("unit", False): "unit",
-    ("contact", False): "contact",
-    ("parent", False): "unit",
-    ("partners", True): "unit",
-    ("testbeds", True): "testbed",
-}
 _TYPE_WORDS = {
     "string": "text",
     "integer": "a whole number",

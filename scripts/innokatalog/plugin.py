@@ -1,0 +1,190 @@
+"""Plugin: hands the rendered catalogue pages to MkDocs, one language per build.
+
+Registered as the MkDocs plugin `catalogue`, so plain `mkdocs build` and `mkdocs serve` give the
+same site as `catalogue build`. The Swedish build runs first at the root; when it is done it runs the
+English build into `en/`, then indexes both with Pagefind and writes the open-data files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import config_options, load_config
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from . import i18n
+from .findings import Summary, sort_findings
+from .load import load_catalogue
+from .model import Catalogue
+from .render import Page, Renderer, relative_url
+from .schema import SchemaSet
+from .validate import Options, validate
+
+log = logging.getLogger("mkdocs.plugins.catalogue")
+THEME_DIR = Path(__file__).parent / "theme"
+_LANGUAGE_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.md$")
+_MARKER = re.compile(r"<!--\s*catalogue:(?P<name>[a-z-]+)\s*-->")
+
+
+class CatalogueConfig(Config):
+    catalogue_dir = config_options.Type(str, default="catalogue")
+    schema_dir = config_options.Type(str, default="schema")
+    languages = config_options.Type(list, default=list(i18n.LANGUAGES))
+    pagefind = config_options.Type(bool, default=True)
+
+
+class CatalogueError(PluginError):
+    """The catalogue has errors; the build stops and the previous output stays."""
+
+
+def load_valid_catalogue(root: Path, catalogue_dir: str, schema_dir: str) -> tuple[Catalogue, SchemaSet]:
+    """Load and validate; raise with the findings as text if any is an error."""
+    schemas = SchemaSet(root / schema_dir)
+    loaded = load_catalogue(root / catalogue_dir)
+    findings = sort_findings(validate(loaded, schemas, Options()))
+    errors = [f for f in findings if f.is_error]
+    if errors:
+        lines = [f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.code}]" for f in errors]
+        summary = Summary.of(findings, loaded.files)
+        raise CatalogueError("the catalogue has errors, nothing was built:\n" + "\n".join(lines) + f"\n{summary}")
+    return Catalogue(loaded.entries), schemas
+
+
+class CataloguePlugin(BasePlugin[CatalogueConfig]):
+    def __init__(self) -> None:
+        self.rendered: dict[str, Page] = {}
+        self.lang = i18n.DEFAULT_LANGUAGE
+        self.catalogue: Catalogue | None = None
+        self.schemas: SchemaSet | None = None
+
+    @property
+    def root(self) -> Path:
+        return Path(self._config_file).parent
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._config_file = config.config_file_path
+        self.lang = config.theme["language"] if config.theme["language"] in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+        if str(THEME_DIR) not in config.theme.dirs:
+            position = 1 if config.theme.custom_dir else 0
+            config.theme.dirs.insert(position, str(THEME_DIR))
+        return config
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        env.globals["catalogue_t"] = lambda key, **values: i18n.t(key, self.lang, **values)
+        return env
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Validate before MkDocs cleans the output folder, so an invalid catalogue leaves it as it was."""
+        self.catalogue, self.schemas = load_valid_catalogue(self.root, self.config.catalogue_dir, self.config.schema_dir)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.catalogue is not None and self.schemas is not None
+        self._split_languages(files, config)
+        self.rendered = {}
+        for page in Renderer(self.catalogue, self.schemas, self.lang).pages():
+            self.rendered[page.src_uri] = page
+            front_matter = f"---\ntitle: {json.dumps(page.title)}\ndescription: {json.dumps(page.description)}\n---\n"
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.src_uri, content=front_matter))
+        return files
+
+    def _split_languages(self, files: Files, config: MkDocsConfig) -> None:
+        """Keep this build's language: `x.en.md` becomes `x.md` in the English build."""
+        for file in list(files):
+            if not file.src_uri.endswith(".md") or file.generated_by:
+                continue
+            match = _LANGUAGE_SUFFIX.search(file.src_uri)
+            page_lang = match["lang"] if match else i18n.DEFAULT_LANGUAGE
+            if page_lang == self.lang and self.lang == i18n.DEFAULT_LANGUAGE:
+                continue
+            files.remove(file)
+            if page_lang == self.lang:
+                plain = file.src_uri[: match.start()] + ".md"
+                files.append(File.generated(config, plain, abs_src_path=file.abs_src_path))
+
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        url = page.url
+        other = [lang for lang in self.config.languages if lang != self.lang][0]
+        if self.lang == i18n.DEFAULT_LANGUAGE:
+            alternate = relative_url(url, f"{other}/{url}")
+        else:
+            alternate = relative_url(f"{self.lang}/{url}", url)
+        page.meta["catalogue_lang"] = self.lang
+        page.meta["catalogue_other_lang"] = other
+        page.meta["catalogue_alternate"] = alternate
+        page.meta["catalogue_other_label"] = i18n.t("other_language", self.lang)
+        return markdown
+
+    def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        rendered = self.rendered.get(page.file.src_uri)
+        if rendered is not None:
+            return rendered.html
+        html = _MARKER.sub(lambda m: self.marker(m["name"], page), html)
+        return f"<div data-pagefind-body>{html}</div>"
+
+    def marker(self, name: str, page: MkDocsPage) -> str:
+        """Live content for a `<!-- catalogue:name -->` marker in a hand-written page."""
+        assert self.catalogue is not None
+        if name == "figures":
+            counts = [(kind, len(self.catalogue.of_kind(kind[:-1]))) for kind in ("testbeds", "projects", "contacts", "units")]
+            items = "".join(
+                f'<li><a href="{relative_url(page.url, kind + "/")}"><strong>{count}</strong> '
+                f"{i18n.t(kind, self.lang).lower()}</a></li>"
+                for kind, count in counts
+            )
+            return f'<ul class="catalogue-figures">{items}</ul>'
+        return ""
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        for folder in (self.config.catalogue_dir, self.config.schema_dir):
+            server.watch(str(self.root / folder))
+        return server
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.lang != i18n.DEFAULT_LANGUAGE:
+            return
+        site_dir = Path(config.site_dir)
+        for lang in self.config.languages:
+            if lang != self.lang:
+                build_language(config, lang, site_dir / lang)
+        if self.config.pagefind:
+            index_site(site_dir)
+
+
+def build_language(config: MkDocsConfig, lang: str, site_dir: Path) -> None:
+    """Run the same build for another language into `site_dir`."""
+    other = load_config(config_file=config.config_file_path, site_dir=str(site_dir), strict=config.strict)
+    other.theme["language"] = lang
+    other.site_url = posixpath.join(config.site_url or "/", lang) + "/"
+    other.plugins["catalogue"].config.pagefind = False
+    mkdocs_build(other)
+
+
+def index_site(site_dir: Path) -> None:
+    """Build the Pagefind index (one per page language) into `site_dir/pagefind`."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir)], capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
+    log.info("Pagefind indexed %s", site_dir)
+
+
+def today() -> dt.date:
+    return dt.date.today()

@@ -1,0 +1,198 @@
+"""Render: the catalogue → page content per kind and language, safe to publish.
+
+Entry text is limited Markdown rendered by markdown-it (raw HTML off) and then sanitised by
+nh3 (Ammonia), so nothing an entry says can become markup that runs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from . import i18n
+from .model import KIND_PLURALS, Catalogue, Item
+from .schema import SchemaSet
+
+TEMPLATES = Path(__file__).parent / "templates"
+_MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image")
+_ALLOWED_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "code", "br", "blockquote", "h3", "h4"}
+_LANGUAGE_NAMES = {"sv": {"sv": "svenska", "en": "Swedish"}, "en": {"sv": "engelska", "en": "English"}}
+
+CHOOSER_PAGE = "vag-in"
+SEARCH_PAGE = "sok"
+
+
+def markdown_to_html(text: str) -> Markup:
+    """Limited Markdown → sanitised HTML: https/mailto links only, no raw HTML, no images."""
+    html = _MARKDOWN.render(text)
+    clean = nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"https", "mailto"})
+    return Markup(clean)
+
+
+@dataclass
+class Page:
+    """One generated page: where it goes, its title, and its HTML content."""
+
+    src_uri: str
+    title: str
+    html: str
+    description: str = ""
+
+    @property
+    def url(self) -> str:
+        """The page's directory URL below the language root, as MkDocs makes it."""
+        stem = self.src_uri.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return stem + "/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` (both directory URLs below the root)."""
+    target = posixpath.relpath(to_url or ".", from_url or ".")
+    return "./" if target == "." else target.rstrip("/") + "/"
+
+
+class Renderer:
+    """Renders every generated page of one language."""
+
+    def __init__(self, catalogue: Catalogue, schemas: SchemaSet, lang: str) -> None:
+        self.catalogue, self.schemas, self.lang = catalogue, schemas, lang
+        self._labels: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.ChainableUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        env.filters.update(
+            loc=lambda value: i18n.localised(value, lang),
+            text_lang=lambda value: i18n.text_lang(value, lang),
+            md=lambda value: markdown_to_html(i18n.localised(value, lang)),
+            label=self.label,
+            filter_pair=lambda value, name, kind, field: (name, self.label(value, kind, field) if kind else self.language_name(value)),
+            language_name=self.language_name,
+            sek=lambda value: i18n.format_sek(value, lang),
+            date=lambda value: i18n.format_date(value, lang),
+            number=lambda value: i18n.format_number(value, lang),
+            href=jinja2.pass_context(lambda ctx, item: relative_url(ctx["page_url"], item.url)),
+        )
+        env.globals.update(t=lambda key, **values: i18n.t(key, lang, **values), lang=lang, catalogue=catalogue)
+        self.env = env
+
+    def label(self, value: Any, kind: str, field: str) -> str:
+        """The visitor-facing name of an enum value, such as 'Levande labb' for 'living-lab'."""
+        if (kind, field) not in self._labels:
+            top, _, sub = field.partition(".")
+            if sub:
+                parent = next(f for f in self.schemas.fields(kind) if f.name == top)
+                schema = parent.schema["properties"][sub]
+                self._labels[(kind, field)] = schema.get("x-labels", {})
+            else:
+                self._labels[(kind, field)] = self.schemas.labels(kind, field)
+        labels = self._labels[(kind, field)]
+        return labels.get(value, {}).get(self.lang, str(value)) if value is not None else ""
+
+    def language_name(self, code: str) -> str:
+        return _LANGUAGE_NAMES.get(code, {}).get(self.lang, code)
+
+    def _render(self, template: str, page_url: str, **context: Any) -> str:
+        return self.env.get_template(template).render(page_url=page_url, **context)
+
+    def entry_page(self, item: Item) -> Page:
+        src_uri = f"{KIND_PLURALS[item.kind]}/{item.id}.md"
+        html = self._render(f"{item.kind}.html", item.url, item=item)
+        return Page(src_uri, i18n.localised(item.get("name"), self.lang), html, i18n.localised(item.get("summary"), self.lang))
+
+    def listing_facts(self, item: Item) -> list[str]:
+        if item.kind == "testbed":
+            return [self.label(item.get("kind"), "testbed", "kind"), self.label(item.get("status"), "testbed", "status")]
+        if item.kind == "project":
+            return [self.label(item.get("status"), "project", "status")]
+        if item.kind == "contact":
+            return [i18n.t("response_time_one" if item.get("response_days") == 1 else "response_time", self.lang, n=item.get("response_days"))]
+        return [self.label(item.get("type"), "unit", "type")]
+
+    def listing_page(self, kind: str) -> Page:
+        plural = KIND_PLURALS[kind]
+        title = i18n.t(plural, self.lang)
+        intro = LISTING_INTROS[plural][self.lang]
+        items = self.catalogue.of_kind(kind)
+        items.sort(key=lambda item: i18n.localised(item.get("name"), self.lang).casefold())
+        html = self._render("listing.html", f"{plural}/", title=title, intro=intro, items=items, listing_facts=self.listing_facts)
+        return Page(f"{plural}/index.md", title, html, intro)
+
+    def chooser_rows(self) -> list[dict[str, Any]]:
+        """One row per (visitor, want): the first contact path whose audiences and topics match."""
+        contacts = self.catalogue.of_kind("contact")
+        rows = []
+        for who in i18n.VISITORS:
+            for want, spec in i18n.WANTS.items():
+                match = next(
+                    (c for c in contacts if who in (c.get("audiences") or []) and set(spec["topics"]) & set(c.get("topics") or [])),
+                    None,
+                )
+                rows.append({"who": who, "want": want, "contact": match})
+        return rows
+
+    def chooser_page(self) -> Page:
+        html = self._render(
+            "chooser.html", f"{CHOOSER_PAGE}/", visitors=i18n.VISITORS, wants=i18n.WANTS, rows=self.chooser_rows()
+        )
+        return Page(f"{CHOOSER_PAGE}.md", i18n.t("chooser_title", self.lang), html, i18n.t("chooser_intro", self.lang))
+
+    def search_page(self) -> Page:
+        texts = SEARCH_TEXTS[self.lang]
+        root = "" if self.lang == i18n.DEFAULT_LANGUAGE else f"{self.lang}/"
+        bundle = relative_url(f"{root}{SEARCH_PAGE}/", "pagefind/")
+        html = self._render("search.html", f"{SEARCH_PAGE}/", search_texts=texts, bundle=bundle)
+        return Page(f"{SEARCH_PAGE}.md", i18n.t("search_title", self.lang), html)
+
+    def pages(self) -> list[Page]:
+        pages = [self.entry_page(item) for item in self.catalogue.all()]
+        pages += [self.listing_page(kind) for kind in KIND_PLURALS]
+        pages += [self.chooser_page(), self.search_page()]
+        return pages
+
+
+LISTING_INTROS = {
+    "testbeds": {
+        "sv": "Test- och demonstrationsmiljöer där företag, forskare och medarbetare kan pröva nya lösningar.",
+        "en": "Test and demonstration environments where companies, researchers and staff can try new solutions.",
+    },
+    "projects": {
+        "sv": "Innovationsprojekt och program, med finansiärens uppgifter om syfte, löptid och bidrag.",
+        "en": "Innovation projects and programmes, with the funder's record of purpose, period and grant.",
+    },
+    "contacts": {
+        "sv": "Namngivna vägar in: vem de är till för, vilka frågor de tar emot och hur snabbt de svarar.",
+        "en": "Named ways in: who they are for, which questions they take and how fast they answer.",
+    },
+    "units": {
+        "sv": "Nämnder, bolag, förvaltningar och kanslier som ansvarar för katalogens poster.",
+        "en": "Committees, companies, administrations and offices responsible for the catalogue's entries.",
+    },
+}
+
+SEARCH_TEXTS = {
+    "sv": {
+        "results": "{n} träffar", "result": "1 träff", "none": "Inga träffar för {q}.", "searching": "Söker …",
+        "filters": {"type": "Typ av post", "kind": "Typ av testbädd", "area": "Område", "audience": "Vem kan använda",
+                    "cost": "Kostnad", "status": "Status", "unit": "Enhet", "language": "Språk"},
+        "clear": "Rensa filter", "failed": "Sökningen kunde inte laddas.",
+    },
+    "en": {
+        "results": "{n} results", "result": "1 result", "none": "No results for {q}.", "searching": "Searching …",
+        "filters": {"type": "Type of entry", "kind": "Kind of testbed", "area": "Area", "audience": "Who may use it",
+                    "cost": "Cost", "status": "Status", "unit": "Unit", "language": "Language"},
+        "clear": "Clear filters", "failed": "Search could not be loaded.",
+    },
+}
