@@ -85,3 +85,85 @@ def serve_command(host: str, port: int) -> None:
     from .serve import serve
 
     serve(Path.cwd(), host, port, click.echo)
+
+
+@main.command("new")
+@click.argument("kind", type=click.Choice(["unit", "testbed", "project", "contact"]))
+@click.option("--set", "values", multiple=True, metavar="FIELD=VALUE",
+              help="Give a field's value instead of being asked, e.g. --set id=my-lab --set name.sv='Mitt labb' "
+                   "--set audiences=companies,startups. Repeat for each field.")
+@click.option("--no-input", is_flag=True, help="Never ask; every required field must be given with --set.")
+@click.option("--catalogue-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("catalogue"),
+              show_default=True, help="Catalogue folder to write into.")
+@click.option("--schema-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("schema"),
+              show_default=True, help="Folder with the JSON Schemas.")
+def new_command(kind: str, values: tuple[str, ...], no_input: bool, catalogue_dir: Path, schema_dir: Path) -> None:
+    """Write a new KIND entry (unit, testbed, project or contact) from the schema.
+
+    Asks for each required field, showing what the schema allows, and checks each answer as it is
+    typed. Optional fields are written as commented hints. The file starts with a line that lets
+    editors such as VS Code autocomplete from the schema.
+    """
+    from . import scaffold
+
+    schemas = SchemaSet(schema_dir)
+    known = {k: set() for k in scaffold.PLURALS}
+    for entry in load_catalogue(catalogue_dir).entries if catalogue_dir.is_dir() else []:
+        known[entry.kind].add(entry.id)
+    given = dict(v.split("=", 1) for v in values if "=" in v)
+    bad = [v for v in values if "=" not in v]
+    if bad:
+        raise click.UsageError(f"--set needs FIELD=VALUE (got {bad[0]!r})")
+    data: dict = {}
+    preset = scaffold.defaults(kind)
+    for path, value in preset.items():
+        scaffold.set_value(data, path, value)
+    for question in scaffold.questions(kind, schemas):
+        text = given.pop(question.key, None)
+        if text is None and question.path in preset:
+            continue
+        while True:
+            if text is None:
+                if no_input:
+                    if question.optional:
+                        break
+                    raise click.UsageError(f"--no-input: give '{question.key}' with --set {question.key}=VALUE")
+                text = _ask(question)
+            if question.optional and not text.strip():
+                break
+            scaffold.set_value(data, question.path, scaffold.parse_answer(question, text))
+            problems = scaffold.answer_problems(kind, data, question, schemas, known)
+            if not problems:
+                break
+            for problem in problems:
+                click.echo(f"  {problem}", err=True)
+            if no_input:
+                sys.exit(1)
+            text = None
+    for key, value in given.items():  # optional fields given on the command line
+        scaffold.set_value(data, tuple(int(p) if p.isdigit() else p for p in key.replace("[", ".").replace("]", "").split(".")), value)
+    text = scaffold.entry_text(kind, data, schemas)
+    try:
+        path = scaffold.write_entry(catalogue_dir, kind, text, data["id"])
+    except FileExistsError:
+        click.echo(f"{catalogue_dir / scaffold.PLURALS[kind] / data['id']}.yml exists already; nothing written", err=True)
+        sys.exit(1)
+    problems = scaffold.check_written(path, kind, schemas)
+    for finding in problems:
+        click.echo(f"{finding.path}:{finding.line}:{finding.column}: {finding.severity}: {finding.message} [{finding.code}]", err=True)
+    click.echo(f"Wrote {os.path.relpath(path)}; fill in the optional fields, then run: catalogue validate")
+    if any(f.is_error for f in problems):
+        sys.exit(1)
+
+
+def _ask(question) -> str:
+    """Prompt for one answer, showing the schema's help, choices and example."""
+    help_lines = [question.description]
+    if question.choices:
+        help_lines.append(("Choose one or more, separated by commas: " if question.many else "One of: ") + ", ".join(question.choices))
+    if question.example:
+        help_lines.append(f"Example: {question.example}")
+    if question.optional:
+        help_lines.append("(optional: press Enter to leave it out)")
+    click.echo("\n".join(f"  {line}" for line in help_lines if line))
+    return click.prompt(question.title, default="" if question.optional else None, show_default=False)

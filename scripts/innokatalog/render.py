@@ -6,6 +6,7 @@ nh3 (Ammonia), so nothing an entry says can become markup that runs.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ _LANGUAGE_NAMES = {"sv": {"sv": "svenska", "en": "Swedish"}, "en": {"sv": "engel
 
 CHOOSER_PAGE = "vag-in"
 SEARCH_PAGE = "sok"
+REFERENCE_PAGE = "falt"
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -156,10 +158,41 @@ class Renderer:
         html = self._render("search.html", f"{SEARCH_PAGE}/", search_texts=texts, bundle=bundle)
         return Page(f"{SEARCH_PAGE}.md", i18n.t("search_title", self.lang), html)
 
+    def reference_fields(self, kind: str) -> list[dict[str, Any]]:
+        """Each field of a kind as the reference page shows it, straight from the schema."""
+        rows = []
+        for field in self.schemas.fields(kind):
+            schema = field.schema
+            items = self.schemas.resolve(schema.get("items", {}), self.schemas.documents["defs.schema.json"]["$id"])[0]
+            type_name = schema.get("type", "")
+            if type_name == "object" and "sv" in schema.get("properties", {}):
+                type_name = "sv/en"
+            elif type_name == "array":
+                type_name = f"list of {items.get('type', 'object')}"
+            examples = schema.get("examples") or []
+            rows.append({
+                "name": field.name, "title": field.title, "description": field.description, "required": field.required,
+                "type": type_name, "allowed": schema.get("enum") or items.get("enum") or [],
+                "example": json.dumps(examples[0], ensure_ascii=False) if examples else "",
+            })
+        return rows
+
+    def reference_page(self) -> Page:
+        texts = REFERENCE_TEXTS[self.lang]
+        kinds = [
+            (kind, self.schemas.document(kind)["title"], self.schemas.document(kind)["description"], self.reference_fields(kind))
+            for kind in KIND_PLURALS
+        ]
+        html = self._render(
+            "reference.html", f"{REFERENCE_PAGE}/", title=texts["title"], intro=texts["intro"], kinds=kinds,
+            ref_t=texts, plural=KIND_PLURALS.get,
+        )
+        return Page(f"{REFERENCE_PAGE}.md", texts["title"], html, texts["intro"])
+
     def pages(self) -> list[Page]:
         pages = [self.entry_page(item) for item in self.catalogue.all()]
         pages += [self.listing_page(kind) for kind in KIND_PLURALS]
-        pages += [self.chooser_page(), self.search_page()]
+        pages += [self.chooser_page(), self.search_page(), self.reference_page()]
         return pages
 
 
@@ -194,5 +227,19 @@ SEARCH_TEXTS = {
         "filters": {"type": "Type of entry", "kind": "Kind of testbed", "area": "Area", "audience": "Who may use it",
                     "cost": "Cost", "status": "Status", "unit": "Unit", "language": "Language"},
         "clear": "Clear filters", "failed": "Search could not be loaded.",
+    },
+}
+
+REFERENCE_TEXTS = {
+    "sv": {
+        "title": "Fält och regler", "field": "Fält", "type": "Typ", "required": "Krävs", "meaning": "Betydelse",
+        "yes": "Ja", "no": "Nej", "allowed": "Tillåtna värden", "example": "Exempel",
+        "intro": "Alla fält i katalogens poster, hämtade direkt ur JSON-schemana när webbplatsen byggs. "
+                 "Fältbeskrivningarna är på engelska, som i schemana.",
+    },
+    "en": {
+        "title": "Fields and rules", "field": "Field", "type": "Type", "required": "Required", "meaning": "Meaning",
+        "yes": "Yes", "no": "No", "allowed": "Allowed values", "example": "Example",
+        "intro": "Every field of the catalogue's entries, read from the JSON Schemas when the site is built.",
     },
 }
