@@ -167,3 +167,36 @@ def _ask(question) -> str:
         help_lines.append("(optional: press Enter to leave it out)")
     click.echo("\n".join(f"  {line}" for line in help_lines if line))
     return click.prompt(question.title, default="" if question.optional else None, show_default=False)
+
+
+@main.command("report")
+@click.option("--year", type=int, default=None, help="The year to report on (default: this year).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
+              help="text for people, json or csv for programs and spreadsheets.")
+@click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True, help="Language of labels.")
+@click.argument("directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--schema-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("schema"),
+              show_default=True, help="Folder with the JSON Schemas.")
+def report_command(year: int | None, output_format: str, lang: str, directory: Path, schema_dir: Path) -> None:
+    """Print the yearly follow-up figures (innovationsbokslut) counted from the catalogue.
+
+    The same figures as the site's report page. Figures a source states are listed apart from
+    the counted ones. Refuses an invalid catalogue (exit 1).
+    """
+    import json
+
+    from .plugin import CatalogueError, load_valid_catalogue
+    from .report import build_report, report_csv, report_text
+
+    try:
+        catalogue, schemas = load_valid_catalogue(Path.cwd(), str(directory), str(schema_dir))
+    except CatalogueError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    report = build_report(catalogue, schemas, year or dt.date.today().year, dt.date.today())
+    if output_format == "json":
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    elif output_format == "csv":
+        click.echo(report_csv(report, lang), nl=False)
+    else:
+        click.echo(report_text(report, lang))

@@ -121,6 +121,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "none": {"sv": "Inga ännu.", "en": "None yet."},
     "not_stated": {"sv": "Ej angivet", "en": "Not stated"},
     "featured": {"sv": "Utvalt", "en": "Featured"},
+    "news": {"sv": "Nyheter", "en": "News"},
 }
 
 # What a visitor wants (the chooser) → the contact topics that answer it.

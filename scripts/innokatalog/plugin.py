@@ -26,7 +26,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import i18n
+from . import i18n, news
 from .findings import Summary, sort_findings
 from .load import load_catalogue
 from .model import Catalogue
@@ -70,6 +70,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.lang = i18n.DEFAULT_LANGUAGE
         self.catalogue: Catalogue | None = None
         self.schemas: SchemaSet | None = None
+        self.posts: list[news.Post] = []
+        self.extra_files: dict[str, str] = {}
 
     @property
     def root(self) -> Path:
@@ -94,8 +96,15 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalogue is not None and self.schemas is not None
         self._split_languages(files, config)
+        try:
+            posts = [news.parse_post(f.src_uri, f.content_string) for f in files if news.is_post(f.src_uri)]
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        self.posts = posts
+        self.renderer = Renderer(self.catalogue, self.schemas, self.lang, posts)
+        report_pages, self.extra_files = self.renderer.report_pages(dt.date.today())
         self.rendered = {}
-        for page in Renderer(self.catalogue, self.schemas, self.lang).pages():
+        for page in self.renderer.pages() + report_pages:
             self.rendered[page.src_uri] = page
             front_matter = f"---\ntitle: {json.dumps(page.title)}\ndescription: {json.dumps(page.description)}\n---\n"
             existing = files.get_file_from_path(page.src_uri)
@@ -141,6 +150,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def marker(self, name: str, page: MkDocsPage) -> str:
         """Live content for a `<!-- catalogue:name -->` marker in a hand-written page."""
         assert self.catalogue is not None
+        if name == "news":
+            return self.renderer.latest_news(page.url)
+        if name == "featured":
+            return self.renderer.featured(page.url)
         if name == "figures":
             counts = [(kind, len(self.catalogue.of_kind(kind[:-1]))) for kind in ("testbeds", "projects", "contacts", "units")]
             items = "".join(
@@ -157,14 +170,43 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return server
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        assert self.catalogue is not None
+        write_redirects(self.catalogue, site_dir, self.lang)
+        for relative, text in self.extra_files.items():
+            (site_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / relative).write_text(text, encoding="utf-8")
+        site_url = config.site_url or "/"
+        feed_texts = (i18n.t("site_name", self.lang), i18n.t("news", self.lang))
+        (site_dir / "feed.xml").write_bytes(news.atom_feed(self.posts, site_url, self.lang, *feed_texts))
         if self.lang != i18n.DEFAULT_LANGUAGE:
             return
-        site_dir = Path(config.site_dir)
         for lang in self.config.languages:
             if lang != self.lang:
                 build_language(config, lang, site_dir / lang)
         if self.config.pagefind:
             index_site(site_dir)
+
+
+def redirect_html(target: str, lang: str) -> str:
+    """A page that sends visitors (and search engines) from an old address to the new one."""
+    label = "Sidan har flyttat" if lang == "sv" else "This page has moved"
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{label}</title>'
+        f'<meta http-equiv="refresh" content="0; url={target}"><link rel="canonical" href="{target}">'
+        f'<meta name="robots" content="noindex"></head><body><p><a href="{target}">{label}</a></p></body></html>'
+    )
+
+
+def write_redirects(catalogue: Catalogue, site_dir: Path, lang: str) -> None:
+    """Keep old URLs alive: each `previous_ids` entry gets a redirect page at its old address."""
+    for item in catalogue.all():
+        for old_id in item.get("previous_ids") or []:
+            old_url = item.url.replace(f"/{item.id}/", f"/{old_id}/")
+            target = relative_url(old_url, item.url)
+            page = site_dir / old_url / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(redirect_html(target, lang), encoding="utf-8")
 
 
 def build_language(config: MkDocsConfig, lang: str, site_dir: Path) -> None:
@@ -185,6 +227,3 @@ def index_site(site_dir: Path) -> None:
         raise PluginError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
     log.info("Pagefind indexed %s", site_dir)
 
-
-def today() -> dt.date:
-    return dt.date.today()

@@ -6,6 +6,7 @@ nh3 (Ammonia), so nothing an entry says can become markup that runs.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
 from dataclasses import dataclass
@@ -15,10 +16,12 @@ from typing import Any
 import jinja2
 import nh3
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import i18n
 from .model import KIND_PLURALS, Catalogue, Item
+from .news import NEWS_DIR, Post, newest_first
+from .report import Figure, build_report, report_csv, report_years
 from .schema import SchemaSet
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -29,6 +32,7 @@ _LANGUAGE_NAMES = {"sv": {"sv": "svenska", "en": "Swedish"}, "en": {"sv": "engel
 CHOOSER_PAGE = "vag-in"
 SEARCH_PAGE = "sok"
 REFERENCE_PAGE = "falt"
+REPORT_PAGE = "innovationsbokslut"
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -65,8 +69,9 @@ def relative_url(from_url: str, to_url: str) -> str:
 class Renderer:
     """Renders every generated page of one language."""
 
-    def __init__(self, catalogue: Catalogue, schemas: SchemaSet, lang: str) -> None:
+    def __init__(self, catalogue: Catalogue, schemas: SchemaSet, lang: str, posts: list[Post] | None = None) -> None:
         self.catalogue, self.schemas, self.lang = catalogue, schemas, lang
+        self.posts = newest_first(posts or [])
         self._labels: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -87,7 +92,10 @@ class Renderer:
             number=lambda value: i18n.format_number(value, lang),
             href=jinja2.pass_context(lambda ctx, item: relative_url(ctx["page_url"], item.url)),
         )
-        env.globals.update(t=lambda key, **values: i18n.t(key, lang, **values), lang=lang, catalogue=catalogue)
+        env.globals.update(
+            t=lambda key, **values: i18n.t(key, lang, **values), lang=lang, catalogue=catalogue, news_for=self.news_for,
+            post_href=jinja2.pass_context(lambda ctx, post: relative_url(ctx["page_url"], post.url)),
+        )
         self.env = env
 
     def label(self, value: Any, kind: str, field: str) -> str:
@@ -189,10 +197,84 @@ class Renderer:
         )
         return Page(f"{REFERENCE_PAGE}.md", texts["title"], html, texts["intro"])
 
+    def chart(self, figure: Figure) -> Markup:
+        """A horizontal bar chart as inline SVG, with a title and a text alternative."""
+        rows = figure.rows
+        top = max((value for _, value in rows), default=0) or 1
+        bar_height, gap, label_width, width = 22, 8, 220, 640
+        height = len(rows) * (bar_height + gap) + gap
+        key = figure.key
+        summary = "; ".join(f"{label[self.lang]}: {i18n.format_number(value, self.lang)}" for label, value in rows)
+        parts = [
+            f'<svg class="report__chart" role="img" aria-labelledby="chart-{key}-title chart-{key}-desc" '
+            f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
+            f'<title id="chart-{key}-title">{escape(figure.title[self.lang])}</title>',
+            f'<desc id="chart-{key}-desc">{escape(summary)}</desc>',
+        ]
+        for index, (label, value) in enumerate(rows):
+            y = gap + index * (bar_height + gap)
+            bar = max(2, (width - label_width - 80) * value / top)
+            parts.append(
+                f'<text x="{label_width - 8}" y="{y + 16}" text-anchor="end" class="report__label">{escape(label[self.lang][:34])}</text>'
+                f'<rect x="{label_width}" y="{y}" width="{bar:.1f}" height="{bar_height}" class="report__bar"/>'
+                f'<text x="{label_width + bar + 6:.1f}" y="{y + 16}" class="report__value">{escape(i18n.format_number(value, self.lang))}</text>'
+            )
+        parts.append("</svg>")
+        return Markup("".join(parts))
+
+    def report_pages(self, today: dt.date) -> tuple[list[Page], dict[str, str]]:
+        """One page per year, and the CSV files (path below the language root → text) they link."""
+        years = report_years(self.catalogue, today)
+        texts = REPORT_TEXTS[self.lang]
+        pages, files = [], {}
+        for year in years:
+            report = build_report(self.catalogue, self.schemas, year, today)
+            page_url = f"{REPORT_PAGE}/{year}/"
+            csv_base = f"data/innovationsbokslut-{year}"
+            for figure in report.counted:
+                files[f"{csv_base}-{figure.key}.csv"] = figure.csv_text(self.lang)
+            files[f"{csv_base}.csv"] = report_csv(report, self.lang)
+            title = f"{texts['title']} {year}"
+            html = self._render(
+                "report.html", page_url, title=title, texts=texts, report=report, years=years, chart=self.chart,
+                csv_href=lambda figure, base=csv_base, url=page_url: relative_url(url, f"{base}-{figure.key}.csv").rstrip("/"),
+                csv_all=relative_url(page_url, f"{csv_base}.csv").rstrip("/"),
+            )
+            pages.append(Page(f"{REPORT_PAGE}/{year}.md", title, html, texts["intro"]))
+        return pages, files
+
+    def news_for(self, item: Item) -> list[Post]:
+        """Posts that name the entry in their `related` list, newest first."""
+        key = f"{KIND_PLURALS[item.kind]}/{item.id}"
+        return [post for post in self.posts if key in post.related]
+
+    def news_page(self) -> Page:
+        texts = NEWS_TEXTS[self.lang]
+        html = self._render("news.html", f"{NEWS_DIR}/", title=texts["title"], texts=texts, posts=self.posts, feed="../feed.xml")
+        return Page(f"{NEWS_DIR}/index.md", texts["title"], html, texts["intro"])
+
+    def latest_news(self, page_url: str, count: int = 3) -> str:
+        """The newest posts as a short list, for the home page."""
+        items = "".join(
+            f'<li><a href="{relative_url(page_url, post.url)}">{escape(post.title)}</a> '
+            f'<time datetime="{post.date.isoformat()}">{escape(i18n.format_date(post.date, self.lang))}</time></li>'
+            for post in self.posts[:count]
+        )
+        return f'<ul class="catalogue-news">{items}</ul>' if items else ""
+
+    def featured(self, page_url: str) -> str:
+        """Entries marked `featured`, as links with their summaries."""
+        items = "".join(
+            f'<li><a href="{relative_url(page_url, item.url)}">{escape(i18n.localised(item.get("name"), self.lang))}</a>: '
+            f'{escape(i18n.localised(item.get("summary"), self.lang))}</li>'
+            for item in self.catalogue.all() if item.get("featured")
+        )
+        return f'<ul class="catalogue-featured">{items}</ul>' if items else ""
+
     def pages(self) -> list[Page]:
         pages = [self.entry_page(item) for item in self.catalogue.all()]
         pages += [self.listing_page(kind) for kind in KIND_PLURALS]
-        pages += [self.chooser_page(), self.search_page(), self.reference_page()]
+        pages += [self.chooser_page(), self.search_page(), self.reference_page(), self.news_page()]
         return pages
 
 
@@ -242,4 +324,28 @@ REFERENCE_TEXTS = {
         "yes": "Yes", "no": "No", "allowed": "Allowed values", "example": "Example",
         "intro": "Every field of the catalogue's entries, read from the JSON Schemas when the site is built.",
     },
+}
+
+REPORT_TEXTS = {
+    "sv": {
+        "title": "Innovationsbokslut",
+        "intro": "Årets uppföljning av innovationsarbetet, räknad från katalogens poster när webbplatsen byggdes. "
+                 "Status avser läget när sidan byggdes.",
+        "download": "Ladda ned", "download_all": "Ladda ned alla siffror (CSV)", "what": "Vad", "count": "Antal",
+        "reported_title": "Siffror som källor redovisar", "other_years": "Andra år",
+    },
+    "en": {
+        "title": "Innovation report",
+        "intro": "The year's follow-up of innovation work, counted from the catalogue's entries when the site was built. "
+                 "Statuses are as they stood when the page was built.",
+        "download": "Download", "download_all": "Download all figures (CSV)", "what": "What", "count": "Count",
+        "reported_title": "Figures reported by sources", "other_years": "Other years",
+    },
+}
+
+NEWS_TEXTS = {
+    "sv": {"title": "Nyheter", "intro": "Nyheter om testbäddar, projekt och innovationsarbetet.", "feed": "Prenumerera på nyheterna (Atom-flöde)",
+           "related": "Nyheter"},
+    "en": {"title": "News", "intro": "News about testbeds, projects and innovation work.", "feed": "Subscribe to the news (Atom feed)",
+           "related": "News"},
 }

@@ -135,7 +135,7 @@ def _get(data: Any, *path: str) -> Any:
     return data
 
 
-def _parse_date(text: Any) -> dt.date | None:
+def parse_date(text: Any) -> dt.date | None:
     if not isinstance(text, str):
         return None
     try:
@@ -153,10 +153,10 @@ def _period_bound(text: Any, *, end: bool) -> dt.date | None:
             return dt.date(year, month, day)
         except ValueError:
             return None
-    return _parse_date(text)
+    return parse_date(text)
 
 
-def _months_between(earlier: dt.date, later: dt.date) -> int:
+def months_between(earlier: dt.date, later: dt.date) -> int:
     months = (later.year - earlier.year) * 12 + later.month - earlier.month
     return months - (later.day < earlier.day)
 
@@ -219,10 +219,10 @@ class _CatalogueChecks:
 
     def dates(self, entry: Entry) -> Iterator[Finding]:
         today = self.options.today
-        reviewed = _parse_date(entry.data.get("reviewed"))
+        reviewed = parse_date(entry.data.get("reviewed"))
         if reviewed and reviewed > today:
             yield self._finding(entry, ("reviewed",), ERROR, "reviewed-future", f"'reviewed' is {reviewed}, after today ({today}): use the date the entry was checked")
-        elif reviewed and _months_between(reviewed, today) >= self.options.stale_after_months:
+        elif reviewed and months_between(reviewed, today) >= self.options.stale_after_months:
             yield self._finding(
                 entry,
                 ("reviewed",),
