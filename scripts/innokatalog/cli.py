@@ -26,15 +26,36 @@ def main() -> None:
 
 
 @main.command("validate")
-@click.argument("directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
-              help="text for people, json for programs, github for annotations in GitHub Actions.")
+@click.argument(
+    "directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs, github for annotations in GitHub Actions.",
+)
 @click.option("--strict", is_flag=True, help="Exit with status 1 on warnings too, not only on errors.")
-@click.option("--stale-after", type=click.IntRange(min=1), default=12, show_default=True, metavar="MONTHS",
-              help="Warn about entries whose 'reviewed' date is this many months old or older.")
-@click.option("--schema-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("schema"),
-              show_default=True, help="Folder with the JSON Schemas.")
-def validate_command(directory: Path, output_format: str, strict: bool, stale_after: int, schema_dir: Path) -> None:
+@click.option(
+    "--stale-after",
+    type=click.IntRange(min=1),
+    default=12,
+    show_default=True,
+    metavar="MONTHS",
+    help="Warn about entries whose 'reviewed' date is this many months old or older.",
+)
+@click.option(
+    "--schema-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("schema"),
+    show_default=True,
+    help="Folder with the JSON Schemas.",
+)
+def validate_command(
+    directory: Path, output_format: str, strict: bool, stale_after: int, schema_dir: Path
+) -> None:
     """Check the entries in DIRECTORY (default: catalogue/).
 
     Reports YAML problems, schema errors, unknown ids, dates and staleness as
@@ -43,7 +64,9 @@ def validate_command(directory: Path, output_format: str, strict: bool, stale_af
     """
     schemas = SchemaSet(schema_dir)
     loaded = load_catalogue(directory)
-    findings = sort_findings(validate(loaded, schemas, Options(today=dt.date.today(), stale_after_months=stale_after)))
+    findings = sort_findings(
+        validate(loaded, schemas, Options(today=dt.date.today(), stale_after_months=stale_after))
+    )
     summary = Summary.of(findings, loaded.files)
     color = None if sys.stdout.isatty() and "NO_COLOR" not in os.environ else False
     REPORTERS[output_format](color=color).report(findings, summary)
@@ -52,8 +75,13 @@ def validate_command(directory: Path, output_format: str, strict: bool, stale_af
 
 
 @main.command("build")
-@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder to build into (default: site_dir of mkdocs.yml, public/).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder to build into (default: site_dir of mkdocs.yml, public/).",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Show MkDocs' own progress messages.")
 def build_command(output: Path | None, verbose: bool) -> None:
     """Validate, then build the site with search index and open data.
@@ -75,7 +103,9 @@ def build_command(output: Path | None, verbose: bool) -> None:
 
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
+)
 def serve_command(host: str, port: int) -> None:
     """Preview the site and rebuild it when an entry, schema or page changes.
 
@@ -89,15 +119,32 @@ def serve_command(host: str, port: int) -> None:
 
 @main.command("new")
 @click.argument("kind", type=click.Choice(["unit", "testbed", "project", "contact"]))
-@click.option("--set", "values", multiple=True, metavar="FIELD=VALUE",
-              help="Give a field's value instead of being asked, e.g. --set id=my-lab --set name.sv='Mitt labb' "
-                   "--set audiences=companies,startups. Repeat for each field.")
+@click.option(
+    "--set",
+    "values",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Give a field's value instead of being asked, e.g. --set id=my-lab --set name.sv='Mitt labb' "
+    "--set audiences=companies,startups. Repeat for each field.",
+)
 @click.option("--no-input", is_flag=True, help="Never ask; every required field must be given with --set.")
-@click.option("--catalogue-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("catalogue"),
-              show_default=True, help="Catalogue folder to write into.")
-@click.option("--schema-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("schema"),
-              show_default=True, help="Folder with the JSON Schemas.")
-def new_command(kind: str, values: tuple[str, ...], no_input: bool, catalogue_dir: Path, schema_dir: Path) -> None:
+@click.option(
+    "--catalogue-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("catalogue"),
+    show_default=True,
+    help="Catalogue folder to write into.",
+)
+@click.option(
+    "--schema-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("schema"),
+    show_default=True,
+    help="Folder with the JSON Schemas.",
+)
+def new_command(
+    kind: str, values: tuple[str, ...], no_input: bool, catalogue_dir: Path, schema_dir: Path
+) -> None:
     """Write a new KIND entry (unit, testbed, project or contact) from the schema.
 
     Asks for each required field, showing what the schema allows, and checks each answer as it is
@@ -127,7 +174,9 @@ def new_command(kind: str, values: tuple[str, ...], no_input: bool, catalogue_di
                 if no_input:
                     if question.optional:
                         break
-                    raise click.UsageError(f"--no-input: give '{question.key}' with --set {question.key}=VALUE")
+                    raise click.UsageError(
+                        f"--no-input: give '{question.key}' with --set {question.key}=VALUE"
+                    )
                 text = _ask(question)
             if question.optional and not text.strip():
                 break
@@ -141,16 +190,26 @@ def new_command(kind: str, values: tuple[str, ...], no_input: bool, catalogue_di
                 sys.exit(1)
             text = None
     for key, value in given.items():  # optional fields given on the command line
-        scaffold.set_value(data, tuple(int(p) if p.isdigit() else p for p in key.replace("[", ".").replace("]", "").split(".")), value)
+        scaffold.set_value(
+            data,
+            tuple(int(p) if p.isdigit() else p for p in key.replace("[", ".").replace("]", "").split(".")),
+            value,
+        )
     text = scaffold.entry_text(kind, data, schemas)
     try:
         path = scaffold.write_entry(catalogue_dir, kind, text, data["id"])
     except FileExistsError:
-        click.echo(f"{catalogue_dir / scaffold.PLURALS[kind] / data['id']}.yml exists already; nothing written", err=True)
+        click.echo(
+            f"{catalogue_dir / scaffold.PLURALS[kind] / data['id']}.yml exists already; nothing written",
+            err=True,
+        )
         sys.exit(1)
     problems = scaffold.check_written(path, kind, schemas)
     for finding in problems:
-        click.echo(f"{finding.path}:{finding.line}:{finding.column}: {finding.severity}: {finding.message} [{finding.code}]", err=True)
+        click.echo(
+            f"{finding.path}:{finding.line}:{finding.column}: {finding.severity}: {finding.message} [{finding.code}]",
+            err=True,
+        )
     click.echo(f"Wrote {os.path.relpath(path)}; fill in the optional fields, then run: catalogue validate")
     if any(f.is_error for f in problems):
         sys.exit(1)
@@ -160,7 +219,10 @@ def _ask(question) -> str:
     """Prompt for one answer, showing the schema's help, choices and example."""
     help_lines = [question.description]
     if question.choices:
-        help_lines.append(("Choose one or more, separated by commas: " if question.many else "One of: ") + ", ".join(question.choices))
+        help_lines.append(
+            ("Choose one or more, separated by commas: " if question.many else "One of: ")
+            + ", ".join(question.choices)
+        )
     if question.example:
         help_lines.append(f"Example: {question.example}")
     if question.optional:
@@ -171,13 +233,30 @@ def _ask(question) -> str:
 
 @main.command("report")
 @click.option("--year", type=int, default=None, help="The year to report on (default: this year).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
-              help="text for people, json or csv for programs and spreadsheets.")
-@click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True, help="Language of labels.")
-@click.argument("directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--schema-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("schema"),
-              show_default=True, help="Folder with the JSON Schemas.")
-def report_command(year: int | None, output_format: str, lang: str, directory: Path, schema_dir: Path) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="text for people, json or csv for programs and spreadsheets.",
+)
+@click.option(
+    "--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True, help="Language of labels."
+)
+@click.argument(
+    "directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option(
+    "--schema-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("schema"),
+    show_default=True,
+    help="Folder with the JSON Schemas.",
+)
+def report_command(
+    year: int | None, output_format: str, lang: str, directory: Path, schema_dir: Path
+) -> None:
     """Print the yearly follow-up figures (innovationsbokslut) counted from the catalogue.
 
     The same figures as the site's report page. Figures a source states are listed apart from

@@ -85,7 +85,11 @@ class TextReporter(Reporter):
         colour = {"error": "red", "warning": "yellow"}
         for f in findings:
             severity = click.style(f.severity, fg=colour[f.severity], bold=True)
-            click.echo(f"{f.path}:{f.line}:{f.column}: {severity}: {f.message} [{f.code}]", self.stream, color=self.color)
+            click.echo(
+                f"{f.path}:{f.line}:{f.column}: {severity}: {f.message} [{f.code}]",
+                self.stream,
+                color=self.color,
+            )
         click.echo(str(summary), self.stream, color=self.color)
 
 

@@ -38,7 +38,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "personal_data": {"sv": "Personuppgifter behandlas", "en": "Personal data handled"},
     "yes": {"sv": "Ja", "en": "Yes"},
     "no": {"sv": "Nej", "en": "No"},
-    "projects_that_used": {"sv": "Projekt som har använt testbädden", "en": "Projects that used this testbed"},
+    "projects_that_used": {
+        "sv": "Projekt som har använt testbädden",
+        "en": "Projects that used this testbed",
+    },
     "owner": {"sv": "Ansvarig enhet", "en": "Owning unit"},
     "reviewed": {"sv": "Senast granskad", "en": "Last reviewed"},
     "languages": {"sv": "Språk", "en": "Languages"},
@@ -55,7 +58,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "effects": {"sv": "Förväntade effekter och resultat", "en": "Expected effects and results"},
     "approach": {"sv": "Planerat upplägg och genomförande", "en": "Planned approach"},
     "results": {"sv": "Uppnådda resultat", "en": "Results achieved"},
-    "perspectives": {"sv": "Perspektiv i innovationsstrategin", "en": "Perspectives of the innovation strategy"},
+    "perspectives": {
+        "sv": "Perspektiv i innovationsstrategin",
+        "en": "Perspectives of the innovation strategy",
+    },
     "testbeds_used": {"sv": "Testbäddar som används", "en": "Testbeds used"},
     "partners": {"sv": "Parter", "en": "Partners"},
     "reported_figures": {"sv": "Redovisade siffror", "en": "Reported figures"},
@@ -117,7 +123,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "open_data": {"sv": "Öppna data", "en": "Open data"},
     "contribute": {"sv": "Bidra", "en": "Contribute"},
     "skip": {"sv": "Gå till innehållet", "en": "Skip to content"},
-    "all_entries_of_unit": {"sv": "Allt enheten ansvarar för", "en": "Everything the unit is responsible for"},
+    "all_entries_of_unit": {
+        "sv": "Allt enheten ansvarar för",
+        "en": "Everything the unit is responsible for",
+    },
     "none": {"sv": "Inga ännu.", "en": "None yet."},
     "not_stated": {"sv": "Ej angivet", "en": "Not stated"},
     "featured": {"sv": "Utvalt", "en": "Featured"},
@@ -127,10 +136,22 @@ TEXTS: dict[str, dict[str, str]] = {
 # What a visitor wants (the chooser) → the contact topics that answer it.
 WANTS: dict[str, dict] = {
     "test": {"topics": ["testbed-access"], "sv": "testa en lösning", "en": "test a solution"},
-    "sell": {"topics": ["innovation-procurement", "innovation-partnership"], "sv": "sälja eller utveckla en innovation tillsammans med oss", "en": "sell an innovation or develop one with us"},
+    "sell": {
+        "topics": ["innovation-procurement", "innovation-partnership"],
+        "sv": "sälja eller utveckla en innovation tillsammans med oss",
+        "en": "sell an innovation or develop one with us",
+    },
     "funding": {"topics": ["funding"], "sv": "få finansiering", "en": "get funding"},
-    "suggest": {"topics": ["improvement-suggestions"], "sv": "lämna ett förbättringsförslag", "en": "suggest an improvement"},
-    "research": {"topics": ["research-collaboration"], "sv": "samarbeta kring forskning", "en": "collaborate on research"},
+    "suggest": {
+        "topics": ["improvement-suggestions"],
+        "sv": "lämna ett förbättringsförslag",
+        "en": "suggest an improvement",
+    },
+    "research": {
+        "topics": ["research-collaboration"],
+        "sv": "samarbeta kring forskning",
+        "en": "collaborate on research",
+    },
 }
 # Who a visitor is (the chooser) → the contact audience that serves them.
 VISITORS: dict[str, dict[str, str]] = {

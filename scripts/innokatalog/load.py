@@ -23,7 +23,12 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-KIND_FOLDERS: dict[str, str] = {"units": "unit", "testbeds": "testbed", "projects": "project", "contacts": "contact"}
+KIND_FOLDERS: dict[str, str] = {
+    "units": "unit",
+    "testbeds": "testbed",
+    "projects": "project",
+    "contacts": "contact",
+}
 MAX_FILE_BYTES = 256 * 1024
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -113,13 +118,17 @@ class _Builder:
         self.findings: list[Finding] = []
 
     def _finding(self, pos: Position, code: str, message: str, path: JsonPath = ()) -> None:
-        self.findings.append(Finding(self.file, pos.line, pos.column, ERROR, code, message, format_path(path)))
+        self.findings.append(
+            Finding(self.file, pos.line, pos.column, ERROR, code, message, format_path(path))
+        )
 
     def scalar(self, event: yaml.ScalarEvent, path: JsonPath) -> Any:
         value, pos = event.value, _position(event.start_mark)
         plain = event.style in ("", None) and event.implicit[0]
         if event.tag not in (None, "!", "tag:yaml.org,2002:str"):
-            self._finding(pos, "yaml-tag", f"the tag '{event.tag}' is not allowed; write the value as plain text", path)
+            self._finding(
+                pos, "yaml-tag", f"the tag '{event.tag}' is not allowed; write the value as plain text", path
+            )
             return value
         if not plain or event.tag is not None:
             return value
@@ -189,17 +198,35 @@ class _Builder:
             pos = _position(event.start_mark)
             value: Any = None
             if isinstance(event, yaml.AliasEvent):
-                self._finding(pos, "yaml-alias", f"aliases ('*{event.anchor}') are not allowed; write the value out", path)
+                self._finding(
+                    pos,
+                    "yaml-alias",
+                    f"aliases ('*{event.anchor}') are not allowed; write the value out",
+                    path,
+                )
             elif event.anchor is not None:
-                self._finding(pos, "yaml-anchor", f"anchors ('&{event.anchor}') are not allowed; write the value out", path)
+                self._finding(
+                    pos,
+                    "yaml-anchor",
+                    f"anchors ('&{event.anchor}') are not allowed; write the value out",
+                    path,
+                )
             if isinstance(event, yaml.AliasEvent):
                 pass  # refused above; the value stays empty
             elif isinstance(event, yaml.ScalarEvent):
                 value = event.value if is_key else self.scalar(event, path)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if is_key:
-                    raise _Refused(pos.line, pos.column, "yaml-complex-key", "a key must be plain text, not a list or mapping")
-                if event.tag is not None and event.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                    raise _Refused(
+                        pos.line,
+                        pos.column,
+                        "yaml-complex-key",
+                        "a key must be plain text, not a list or mapping",
+                    )
+                if event.tag is not None and event.tag not in (
+                    "tag:yaml.org,2002:map",
+                    "tag:yaml.org,2002:seq",
+                ):
                     self._finding(pos, "yaml-tag", f"the tag '{event.tag}' is not allowed", path)
                 self.positions[path] = pos
                 stack.append(({} if isinstance(event, yaml.MappingStartEvent) else [], path, [None, None]))
@@ -247,21 +274,32 @@ def parse_entry(text: str, file: str) -> tuple[Any, dict, dict, list[Finding]]:
                 documents += 1
                 if documents > 1:
                     pos = _position(event.start_mark)
-                    raise _Refused(pos.line, pos.column, "yaml-multiple-documents", "a file holds one entry: remove the second document (after '---')")
+                    raise _Refused(
+                        pos.line,
+                        pos.column,
+                        "yaml-multiple-documents",
+                        "a file holds one entry: remove the second document (after '---')",
+                    )
                 data = builder.build(events)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         pos = _position(mark) if mark else Position(1, 1)
         problem = error.problem or "invalid YAML"
         context = f" ({error.context})" if error.context else ""
-        raise _Refused(pos.line, pos.column, "yaml-syntax", f"YAML syntax error: {problem}{context}") from None
+        raise _Refused(
+            pos.line, pos.column, "yaml-syntax", f"YAML syntax error: {problem}{context}"
+        ) from None
     except yaml.YAMLError as error:  # reader errors: characters YAML does not allow
         index = getattr(error, "position", 0) or 0
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
-        raise _Refused(line, column, "yaml-syntax", f"YAML cannot read this file: {getattr(error, 'reason', error)}") from None
+        raise _Refused(
+            line, column, "yaml-syntax", f"YAML cannot read this file: {getattr(error, 'reason', error)}"
+        ) from None
     if documents == 0 or data is None:
-        raise _Refused(1, 1, "empty-file", "the file is empty; an entry is a mapping of fields such as 'id:' and 'name:'")
+        raise _Refused(
+            1, 1, "empty-file", "the file is empty; an entry is a mapping of fields such as 'id:' and 'name:'"
+        )
     return data, builder.positions, builder.key_positions, builder.findings
 
 
@@ -269,10 +307,17 @@ def read_text(path: Path) -> str:
     """Read a file as UTF-8 without a byte-order mark, within the size limit."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise _Refused(1, 1, "file-too-large", f"the file is {size // 1024} kB; an entry may be at most {MAX_FILE_BYTES // 1024} kB")
+        raise _Refused(
+            1,
+            1,
+            "file-too-large",
+            f"the file is {size // 1024} kB; an entry may be at most {MAX_FILE_BYTES // 1024} kB",
+        )
     raw = path.read_bytes()
     if raw.startswith(_BOMS):
-        raise _Refused(1, 1, "encoding-bom", "the file starts with a byte-order mark; save it as UTF-8 without BOM")
+        raise _Refused(
+            1, 1, "encoding-bom", "the file starts with a byte-order mark; save it as UTF-8 without BOM"
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -290,7 +335,10 @@ def load_file(path: Path, kind: str) -> tuple[Entry | None, list[Finding]]:
         return None, [Finding(file, refused.line, refused.column, ERROR, refused.code, refused.message)]
     if not isinstance(data, dict):
         got = "a list" if isinstance(data, list) else f"the value {data!r}"
-        return None, [*findings, Finding(file, 1, 1, ERROR, "not-a-mapping", f"an entry must be a mapping of fields (got {got})")]
+        return None, [
+            *findings,
+            Finding(file, 1, 1, ERROR, "not-a-mapping", f"an entry must be a mapping of fields (got {got})"),
+        ]
     return Entry(kind, path.stem, path, data, positions, key_positions), findings
 
 
@@ -305,7 +353,9 @@ def _entry_files(root: Path) -> Iterator[tuple[Path, str] | Finding]:
         if item.name.startswith("."):
             continue
         if item.is_symlink():
-            yield _file_finding(item, "symlink", "symbolic links are not allowed in the catalogue; put the real file here")
+            yield _file_finding(
+                item, "symlink", "symbolic links are not allowed in the catalogue; put the real file here"
+            )
         elif item.is_dir():
             kind = KIND_FOLDERS.get(item.name)
             if kind is None:
@@ -317,7 +367,9 @@ def _entry_files(root: Path) -> Iterator[tuple[Path, str] | Finding]:
                 continue
             yield from _kind_files(item, kind, real_root)
         elif item.suffix in (".yml", ".yaml"):
-            yield _file_finding(item, "misplaced-file", f"put entries in a kind folder: {', '.join(KIND_FOLDERS)}")
+            yield _file_finding(
+                item, "misplaced-file", f"put entries in a kind folder: {', '.join(KIND_FOLDERS)}"
+            )
 
 
 def _kind_files(folder: Path, kind: str, real_root: Path) -> Iterator[tuple[Path, str] | Finding]:
@@ -325,11 +377,19 @@ def _kind_files(folder: Path, kind: str, real_root: Path) -> Iterator[tuple[Path
         if item.name.startswith("."):
             continue
         if item.is_symlink() or not item.resolve().is_relative_to(real_root):
-            yield _file_finding(item, "symlink", "symbolic links are not allowed in the catalogue; put the real file here")
+            yield _file_finding(
+                item, "symlink", "symbolic links are not allowed in the catalogue; put the real file here"
+            )
         elif item.is_dir():
-            yield _file_finding(item, "nested-folder", f"folders inside '{folder.name}' are not read; move the entries up one level")
+            yield _file_finding(
+                item,
+                "nested-folder",
+                f"folders inside '{folder.name}' are not read; move the entries up one level",
+            )
         elif item.suffix == ".yaml":
-            yield _file_finding(item, "wrong-extension", f"entries end in .yml: rename it to '{item.stem}.yml'")
+            yield _file_finding(
+                item, "wrong-extension", f"entries end in .yml: rename it to '{item.stem}.yml'"
+            )
         elif item.suffix != ".yml":
             yield _file_finding(item, "unexpected-file", f"only .yml entries belong in '{folder.name}'")
         else:

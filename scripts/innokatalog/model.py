@@ -9,7 +9,12 @@ from typing import Any
 
 from .load import Entry
 
-KIND_PLURALS: dict[str, str] = {"unit": "units", "testbed": "testbeds", "project": "projects", "contact": "contacts"}
+KIND_PLURALS: dict[str, str] = {
+    "unit": "units",
+    "testbed": "testbeds",
+    "project": "projects",
+    "contact": "contacts",
+}
 
 # Which fields refer to which kind: (field, is a list) → kind.
 REFERENCES: dict[tuple[str, bool], str] = {
@@ -70,7 +75,7 @@ class Catalogue:
         found = []
         for (name, is_list), kind in REFERENCES.items():
             value = item.get(name)
-            for target_id in (value if is_list and isinstance(value, list) else [value]):
+            for target_id in value if is_list and isinstance(value, list) else [value]:
                 target = self.find(kind, target_id)
                 if target is not None:
                     found.append((name, target))

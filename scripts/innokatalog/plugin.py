@@ -60,7 +60,9 @@ def load_valid_catalogue(root: Path, catalogue_dir: str, schema_dir: str) -> tup
     if errors:
         lines = [f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.code}]" for f in errors]
         summary = Summary.of(findings, loaded.files)
-        raise CatalogueError("the catalogue has errors, nothing was built:\n" + "\n".join(lines) + f"\n{summary}")
+        raise CatalogueError(
+            "the catalogue has errors, nothing was built:\n" + "\n".join(lines) + f"\n{summary}"
+        )
     return Catalogue(loaded.entries), schemas
 
 
@@ -79,7 +81,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._config_file = config.config_file_path
-        self.lang = config.theme["language"] if config.theme["language"] in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+        self.lang = (
+            config.theme["language"] if config.theme["language"] in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+        )
         if str(THEME_DIR) not in config.theme.dirs:
             position = 1 if config.theme.custom_dir else 0
             config.theme.dirs.insert(position, str(THEME_DIR))
@@ -91,7 +95,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """Validate before MkDocs cleans the output folder, so an invalid catalogue leaves it as it was."""
-        self.catalogue, self.schemas = load_valid_catalogue(self.root, self.config.catalogue_dir, self.config.schema_dir)
+        self.catalogue, self.schemas = load_valid_catalogue(
+            self.root, self.config.catalogue_dir, self.config.schema_dir
+        )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalogue is not None and self.schemas is not None
@@ -106,7 +112,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.rendered = {}
         for page in self.renderer.pages() + report_pages:
             self.rendered[page.src_uri] = page
-            front_matter = f"---\ntitle: {json.dumps(page.title)}\ndescription: {json.dumps(page.description)}\n---\n"
+            front_matter = (
+                f"---\ntitle: {json.dumps(page.title)}\ndescription: {json.dumps(page.description)}\n---\n"
+            )
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 files.remove(existing)
@@ -155,7 +163,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if name == "featured":
             return self.renderer.featured(page.url)
         if name == "figures":
-            counts = [(kind, len(self.catalogue.of_kind(kind[:-1]))) for kind in ("testbeds", "projects", "contacts", "units")]
+            counts = [
+                (kind, len(self.catalogue.of_kind(kind[:-1])))
+                for kind in ("testbeds", "projects", "contacts", "units")
+            ]
             items = "".join(
                 f'<li><a href="{relative_url(page.url, kind + "/")}"><strong>{count}</strong> '
                 f"{i18n.t(kind, self.lang).lower()}</a></li>"
@@ -221,9 +232,11 @@ def build_language(config: MkDocsConfig, lang: str, site_dir: Path) -> None:
 def index_site(site_dir: Path) -> None:
     """Build the Pagefind index (one per page language) into `site_dir/pagefind`."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
         raise PluginError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
     log.info("Pagefind indexed %s", site_dir)
-

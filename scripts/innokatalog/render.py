@@ -69,7 +69,9 @@ def relative_url(from_url: str, to_url: str) -> str:
 class Renderer:
     """Renders every generated page of one language."""
 
-    def __init__(self, catalogue: Catalogue, schemas: SchemaSet, lang: str, posts: list[Post] | None = None) -> None:
+    def __init__(
+        self, catalogue: Catalogue, schemas: SchemaSet, lang: str, posts: list[Post] | None = None
+    ) -> None:
         self.catalogue, self.schemas, self.lang = catalogue, schemas, lang
         self.posts = newest_first(posts or [])
         self._labels: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
@@ -85,7 +87,10 @@ class Renderer:
             text_lang=lambda value: i18n.text_lang(value, lang),
             md=lambda value: markdown_to_html(i18n.localised(value, lang)),
             label=self.label,
-            filter_pair=lambda value, name, kind, field: (name, self.label(value, kind, field) if kind else self.language_name(value)),
+            filter_pair=lambda value, name, kind, field: (
+                name,
+                self.label(value, kind, field) if kind else self.language_name(value),
+            ),
             language_name=self.language_name,
             sek=lambda value: i18n.format_sek(value, lang),
             date=lambda value: i18n.format_date(value, lang),
@@ -93,7 +98,10 @@ class Renderer:
             href=jinja2.pass_context(lambda ctx, item: relative_url(ctx["page_url"], item.url)),
         )
         env.globals.update(
-            t=lambda key, **values: i18n.t(key, lang, **values), lang=lang, catalogue=catalogue, news_for=self.news_for,
+            t=lambda key, **values: i18n.t(key, lang, **values),
+            lang=lang,
+            catalogue=catalogue,
+            news_for=self.news_for,
             post_href=jinja2.pass_context(lambda ctx, post: relative_url(ctx["page_url"], post.url)),
         )
         self.env = env
@@ -120,15 +128,29 @@ class Renderer:
     def entry_page(self, item: Item) -> Page:
         src_uri = f"{KIND_PLURALS[item.kind]}/{item.id}.md"
         html = self._render(f"{item.kind}.html", item.url, item=item)
-        return Page(src_uri, i18n.localised(item.get("name"), self.lang), html, i18n.localised(item.get("summary"), self.lang))
+        return Page(
+            src_uri,
+            i18n.localised(item.get("name"), self.lang),
+            html,
+            i18n.localised(item.get("summary"), self.lang),
+        )
 
     def listing_facts(self, item: Item) -> list[str]:
         if item.kind == "testbed":
-            return [self.label(item.get("kind"), "testbed", "kind"), self.label(item.get("status"), "testbed", "status")]
+            return [
+                self.label(item.get("kind"), "testbed", "kind"),
+                self.label(item.get("status"), "testbed", "status"),
+            ]
         if item.kind == "project":
             return [self.label(item.get("status"), "project", "status")]
         if item.kind == "contact":
-            return [i18n.t("response_time_one" if item.get("response_days") == 1 else "response_time", self.lang, n=item.get("response_days"))]
+            return [
+                i18n.t(
+                    "response_time_one" if item.get("response_days") == 1 else "response_time",
+                    self.lang,
+                    n=item.get("response_days"),
+                )
+            ]
         return [self.label(item.get("type"), "unit", "type")]
 
     def listing_page(self, kind: str) -> Page:
@@ -137,7 +159,14 @@ class Renderer:
         intro = LISTING_INTROS[plural][self.lang]
         items = self.catalogue.of_kind(kind)
         items.sort(key=lambda item: i18n.localised(item.get("name"), self.lang).casefold())
-        html = self._render("listing.html", f"{plural}/", title=title, intro=intro, items=items, listing_facts=self.listing_facts)
+        html = self._render(
+            "listing.html",
+            f"{plural}/",
+            title=title,
+            intro=intro,
+            items=items,
+            listing_facts=self.listing_facts,
+        )
         return Page(f"{plural}/index.md", title, html, intro)
 
     def chooser_rows(self) -> list[dict[str, Any]]:
@@ -147,7 +176,12 @@ class Renderer:
         for who in i18n.VISITORS:
             for want, spec in i18n.WANTS.items():
                 match = next(
-                    (c for c in contacts if who in (c.get("audiences") or []) and set(spec["topics"]) & set(c.get("topics") or [])),
+                    (
+                        c
+                        for c in contacts
+                        if who in (c.get("audiences") or [])
+                        and set(spec["topics"]) & set(c.get("topics") or [])
+                    ),
                     None,
                 )
                 rows.append({"who": who, "want": want, "contact": match})
@@ -155,9 +189,15 @@ class Renderer:
 
     def chooser_page(self) -> Page:
         html = self._render(
-            "chooser.html", f"{CHOOSER_PAGE}/", visitors=i18n.VISITORS, wants=i18n.WANTS, rows=self.chooser_rows()
+            "chooser.html",
+            f"{CHOOSER_PAGE}/",
+            visitors=i18n.VISITORS,
+            wants=i18n.WANTS,
+            rows=self.chooser_rows(),
         )
-        return Page(f"{CHOOSER_PAGE}.md", i18n.t("chooser_title", self.lang), html, i18n.t("chooser_intro", self.lang))
+        return Page(
+            f"{CHOOSER_PAGE}.md", i18n.t("chooser_title", self.lang), html, i18n.t("chooser_intro", self.lang)
+        )
 
     def search_page(self) -> Page:
         texts = SEARCH_TEXTS[self.lang]
@@ -171,29 +211,47 @@ class Renderer:
         rows = []
         for field in self.schemas.fields(kind):
             schema = field.schema
-            items = self.schemas.resolve(schema.get("items", {}), self.schemas.documents["defs.schema.json"]["$id"])[0]
+            items = self.schemas.resolve(
+                schema.get("items", {}), self.schemas.documents["defs.schema.json"]["$id"]
+            )[0]
             type_name = schema.get("type", "")
             if type_name == "object" and "sv" in schema.get("properties", {}):
                 type_name = "sv/en"
             elif type_name == "array":
                 type_name = f"list of {items.get('type', 'object')}"
             examples = schema.get("examples") or []
-            rows.append({
-                "name": field.name, "title": field.title, "description": field.description, "required": field.required,
-                "type": type_name, "allowed": schema.get("enum") or items.get("enum") or [],
-                "example": json.dumps(examples[0], ensure_ascii=False) if examples else "",
-            })
+            rows.append(
+                {
+                    "name": field.name,
+                    "title": field.title,
+                    "description": field.description,
+                    "required": field.required,
+                    "type": type_name,
+                    "allowed": schema.get("enum") or items.get("enum") or [],
+                    "example": json.dumps(examples[0], ensure_ascii=False) if examples else "",
+                }
+            )
         return rows
 
     def reference_page(self) -> Page:
         texts = REFERENCE_TEXTS[self.lang]
         kinds = [
-            (kind, self.schemas.document(kind)["title"], self.schemas.document(kind)["description"], self.reference_fields(kind))
+            (
+                kind,
+                self.schemas.document(kind)["title"],
+                self.schemas.document(kind)["description"],
+                self.reference_fields(kind),
+            )
             for kind in KIND_PLURALS
         ]
         html = self._render(
-            "reference.html", f"{REFERENCE_PAGE}/", title=texts["title"], intro=texts["intro"], kinds=kinds,
-            ref_t=texts, plural=KIND_PLURALS.get,
+            "reference.html",
+            f"{REFERENCE_PAGE}/",
+            title=texts["title"],
+            intro=texts["intro"],
+            kinds=kinds,
+            ref_t=texts,
+            plural=KIND_PLURALS.get,
         )
         return Page(f"{REFERENCE_PAGE}.md", texts["title"], html, texts["intro"])
 
@@ -204,7 +262,9 @@ class Renderer:
         bar_height, gap, label_width, width = 22, 8, 220, 640
         height = len(rows) * (bar_height + gap) + gap
         key = figure.key
-        summary = "; ".join(f"{label[self.lang]}: {i18n.format_number(value, self.lang)}" for label, value in rows)
+        summary = "; ".join(
+            f"{label[self.lang]}: {i18n.format_number(value, self.lang)}" for label, value in rows
+        )
         parts = [
             f'<svg class="report__chart" role="img" aria-labelledby="chart-{key}-title chart-{key}-desc" '
             f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
@@ -236,8 +296,16 @@ class Renderer:
             files[f"{csv_base}.csv"] = report_csv(report, self.lang)
             title = f"{texts['title']} {year}"
             html = self._render(
-                "report.html", page_url, title=title, texts=texts, report=report, years=years, chart=self.chart,
-                csv_href=lambda figure, base=csv_base, url=page_url: relative_url(url, f"{base}-{figure.key}.csv").rstrip("/"),
+                "report.html",
+                page_url,
+                title=title,
+                texts=texts,
+                report=report,
+                years=years,
+                chart=self.chart,
+                csv_href=lambda figure, base=csv_base, url=page_url: relative_url(
+                    url, f"{base}-{figure.key}.csv"
+                ).rstrip("/"),
                 csv_all=relative_url(page_url, f"{csv_base}.csv").rstrip("/"),
             )
             pages.append(Page(f"{REPORT_PAGE}/{year}.md", title, html, texts["intro"]))
@@ -250,7 +318,14 @@ class Renderer:
 
     def news_page(self) -> Page:
         texts = NEWS_TEXTS[self.lang]
-        html = self._render("news.html", f"{NEWS_DIR}/", title=texts["title"], texts=texts, posts=self.posts, feed="../feed.xml")
+        html = self._render(
+            "news.html",
+            f"{NEWS_DIR}/",
+            title=texts["title"],
+            texts=texts,
+            posts=self.posts,
+            feed="../feed.xml",
+        )
         return Page(f"{NEWS_DIR}/index.md", texts["title"], html, texts["intro"])
 
     def latest_news(self, page_url: str, count: int = 3) -> str:
@@ -266,8 +341,9 @@ class Renderer:
         """Entries marked `featured`, as links with their summaries."""
         items = "".join(
             f'<li><a href="{relative_url(page_url, item.url)}">{escape(i18n.localised(item.get("name"), self.lang))}</a>: '
-            f'{escape(i18n.localised(item.get("summary"), self.lang))}</li>'
-            for item in self.catalogue.all() if item.get("featured")
+            f"{escape(i18n.localised(item.get('summary'), self.lang))}</li>"
+            for item in self.catalogue.all()
+            if item.get("featured")
         )
         return f'<ul class="catalogue-featured">{items}</ul>' if items else ""
 
@@ -299,29 +375,67 @@ LISTING_INTROS = {
 
 SEARCH_TEXTS = {
     "sv": {
-        "results": "{n} träffar", "result": "1 träff", "none": "Inga träffar för {q}.", "searching": "Söker …",
-        "filters": {"type": "Typ av post", "kind": "Typ av testbädd", "area": "Område", "audience": "Vem kan använda",
-                    "cost": "Kostnad", "status": "Status", "unit": "Enhet", "language": "Språk"},
-        "clear": "Rensa filter", "failed": "Sökningen kunde inte laddas.",
+        "results": "{n} träffar",
+        "result": "1 träff",
+        "none": "Inga träffar för {q}.",
+        "searching": "Söker …",
+        "filters": {
+            "type": "Typ av post",
+            "kind": "Typ av testbädd",
+            "area": "Område",
+            "audience": "Vem kan använda",
+            "cost": "Kostnad",
+            "status": "Status",
+            "unit": "Enhet",
+            "language": "Språk",
+        },
+        "clear": "Rensa filter",
+        "failed": "Sökningen kunde inte laddas.",
     },
     "en": {
-        "results": "{n} results", "result": "1 result", "none": "No results for {q}.", "searching": "Searching …",
-        "filters": {"type": "Type of entry", "kind": "Kind of testbed", "area": "Area", "audience": "Who may use it",
-                    "cost": "Cost", "status": "Status", "unit": "Unit", "language": "Language"},
-        "clear": "Clear filters", "failed": "Search could not be loaded.",
+        "results": "{n} results",
+        "result": "1 result",
+        "none": "No results for {q}.",
+        "searching": "Searching …",
+        "filters": {
+            "type": "Type of entry",
+            "kind": "Kind of testbed",
+            "area": "Area",
+            "audience": "Who may use it",
+            "cost": "Cost",
+            "status": "Status",
+            "unit": "Unit",
+            "language": "Language",
+        },
+        "clear": "Clear filters",
+        "failed": "Search could not be loaded.",
     },
 }
 
 REFERENCE_TEXTS = {
     "sv": {
-        "title": "Fält och regler", "field": "Fält", "type": "Typ", "required": "Krävs", "meaning": "Betydelse",
-        "yes": "Ja", "no": "Nej", "allowed": "Tillåtna värden", "example": "Exempel",
+        "title": "Fält och regler",
+        "field": "Fält",
+        "type": "Typ",
+        "required": "Krävs",
+        "meaning": "Betydelse",
+        "yes": "Ja",
+        "no": "Nej",
+        "allowed": "Tillåtna värden",
+        "example": "Exempel",
         "intro": "Alla fält i katalogens poster, hämtade direkt ur JSON-schemana när webbplatsen byggs. "
-                 "Fältbeskrivningarna är på engelska, som i schemana.",
+        "Fältbeskrivningarna är på engelska, som i schemana.",
     },
     "en": {
-        "title": "Fields and rules", "field": "Field", "type": "Type", "required": "Required", "meaning": "Meaning",
-        "yes": "Yes", "no": "No", "allowed": "Allowed values", "example": "Example",
+        "title": "Fields and rules",
+        "field": "Field",
+        "type": "Type",
+        "required": "Required",
+        "meaning": "Meaning",
+        "yes": "Yes",
+        "no": "No",
+        "allowed": "Allowed values",
+        "example": "Example",
         "intro": "Every field of the catalogue's entries, read from the JSON Schemas when the site is built.",
     },
 }
@@ -330,22 +444,38 @@ REPORT_TEXTS = {
     "sv": {
         "title": "Innovationsbokslut",
         "intro": "Årets uppföljning av innovationsarbetet, räknad från katalogens poster när webbplatsen byggdes. "
-                 "Status avser läget när sidan byggdes.",
-        "download": "Ladda ned", "download_all": "Ladda ned alla siffror (CSV)", "what": "Vad", "count": "Antal",
-        "reported_title": "Siffror som källor redovisar", "other_years": "Andra år",
+        "Status avser läget när sidan byggdes.",
+        "download": "Ladda ned",
+        "download_all": "Ladda ned alla siffror (CSV)",
+        "what": "Vad",
+        "count": "Antal",
+        "reported_title": "Siffror som källor redovisar",
+        "other_years": "Andra år",
     },
     "en": {
         "title": "Innovation report",
         "intro": "The year's follow-up of innovation work, counted from the catalogue's entries when the site was built. "
-                 "Statuses are as they stood when the page was built.",
-        "download": "Download", "download_all": "Download all figures (CSV)", "what": "What", "count": "Count",
-        "reported_title": "Figures reported by sources", "other_years": "Other years",
+        "Statuses are as they stood when the page was built.",
+        "download": "Download",
+        "download_all": "Download all figures (CSV)",
+        "what": "What",
+        "count": "Count",
+        "reported_title": "Figures reported by sources",
+        "other_years": "Other years",
     },
 }
 
 NEWS_TEXTS = {
-    "sv": {"title": "Nyheter", "intro": "Nyheter om testbäddar, projekt och innovationsarbetet.", "feed": "Prenumerera på nyheterna (Atom-flöde)",
-           "related": "Nyheter"},
-    "en": {"title": "News", "intro": "News about testbeds, projects and innovation work.", "feed": "Subscribe to the news (Atom feed)",
-           "related": "News"},
+    "sv": {
+        "title": "Nyheter",
+        "intro": "Nyheter om testbäddar, projekt och innovationsarbetet.",
+        "feed": "Prenumerera på nyheterna (Atom-flöde)",
+        "related": "Nyheter",
+    },
+    "en": {
+        "title": "News",
+        "intro": "News about testbeds, projects and innovation work.",
+        "feed": "Subscribe to the news (Atom feed)",
+        "related": "News",
+    },
 }

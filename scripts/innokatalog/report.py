@@ -48,11 +48,18 @@ class Report:
     def as_json(self) -> dict[str, Any]:
         def figure(f: Figure) -> dict[str, Any]:
             return {
-                "key": f.key, "title": f.title, "unit": f.unit, "source": f.source,
+                "key": f.key,
+                "title": f.title,
+                "unit": f.unit,
+                "source": f.source,
                 "rows": [{"label": label, "value": value} for label, value in f.rows],
             }
 
-        return {"year": self.year, "counted": [figure(f) for f in self.counted], "reported": [figure(f) for f in self.reported]}
+        return {
+            "year": self.year,
+            "counted": [figure(f) for f in self.counted],
+            "reported": [figure(f) for f in self.reported],
+        }
 
 
 def _plain(value: float) -> str:
@@ -64,7 +71,9 @@ def _year(text: Any) -> int | None:
 
 
 def _counted(key: str, title: Label, counter: Counter, labels: dict[str, Label], **extra: Any) -> Figure:
-    rows = [(labels.get(name, {"sv": str(name), "en": str(name)}), value) for name, value in counter.most_common()]
+    rows = [
+        (labels.get(name, {"sv": str(name), "en": str(name)}), value) for name, value in counter.most_common()
+    ]
     return Figure(key, title, rows, **extra)
 
 
@@ -73,7 +82,9 @@ def report_years(catalogue: Catalogue, today: dt.date) -> list[int]:
     years = {today.year}
     for item in catalogue.of_kind("project"):
         period = item.get("period") or {}
-        years.update(y for y in (_year(period.get("start")), _year(period.get("end"))) if y and y <= today.year)
+        years.update(
+            y for y in (_year(period.get("start")), _year(period.get("end"))) if y and y <= today.year
+        )
         years.update(f["year"] for f in item.get("reported_figures") or [])
     return sorted(years)
 
@@ -97,39 +108,116 @@ def build_report(catalogue: Catalogue, schemas: SchemaSet, year: int, today: dt.
         unit = catalogue.unit_of(item)
         if unit is not None:
             per_unit[unit.id] += 1
-    unit_names = {u.id: {"sv": u.get("name", {}).get("sv", u.id), "en": u.get("name", {}).get("en") or u.get("name", {}).get("sv", u.id)} for u in catalogue.of_kind("unit")}
+    unit_names = {
+        u.id: {
+            "sv": u.get("name", {}).get("sv", u.id),
+            "en": u.get("name", {}).get("en") or u.get("name", {}).get("sv", u.id),
+        }
+        for u in catalogue.of_kind("unit")
+    }
 
-    reviewed_recently = sum(1 for item in catalogue.all() if _reviewed_within(item.get("reviewed"), today, 12))
+    reviewed_recently = sum(
+        1 for item in catalogue.all() if _reviewed_within(item.get("reviewed"), today, 12)
+    )
     total = len(catalogue.all()) or 1
-    contacts = [c.get("response_days") for c in catalogue.of_kind("contact") if isinstance(c.get("response_days"), int)]
+    contacts = [
+        c.get("response_days")
+        for c in catalogue.of_kind("contact")
+        if isinstance(c.get("response_days"), int)
+    ]
 
     counted = [
-        _counted("testbeds-by-kind", {"sv": "Öppna testbäddar efter typ", "en": "Active testbeds by kind"},
-                 Counter(t.get("kind") for t in testbeds), label("testbed", "kind")),
-        _counted("testbeds-by-area", {"sv": "Öppna testbäddar efter område", "en": "Active testbeds by area"},
-                 Counter(a for t in testbeds for a in t.get("areas") or []), label("testbed", "areas")),
-        _counted("projects-by-status", {"sv": f"Projekt under {year} efter status", "en": f"Projects during {year} by status"},
-                 Counter(p.get("status") for p in in_year), label("project", "status")),
-        _counted("projects-by-perspective",
-                 {"sv": f"Projekt under {year} efter perspektiv", "en": f"Projects during {year} by perspective"},
-                 Counter(x for p in in_year for x in p.get("perspectives") or []), label("project", "perspectives")),
-        _counted("funding", {"sv": f"Finansiering av projekt under {year}", "en": f"Funding of projects during {year}"},
-                 funding, {}, unit={"sv": "kronor", "en": "SEK"}),
-        Figure("started-finished", {"sv": f"Projekt som startade och avslutades {year}", "en": f"Projects started and finished in {year}"}, [
-            ({"sv": "Startade", "en": "Started"}, sum(1 for p in projects if _year((p.get("period") or {}).get("start")) == year)),
-            ({"sv": "Avslutades", "en": "Finished"}, sum(1 for p in projects if _year((p.get("period") or {}).get("end")) == year)),
-        ]),
-        _counted("entries-per-unit", {"sv": "Poster per ansvarig enhet", "en": "Entries per owning unit"}, per_unit, unit_names),
-        Figure("reviewed-share", {"sv": "Andel poster granskade de senaste 12 månaderna", "en": "Share of entries reviewed in the last 12 months"},
-               [({"sv": "Granskade", "en": "Reviewed"}, round(100 * reviewed_recently / total, 1))], unit={"sv": "procent", "en": "per cent"}),
-        Figure("response-time", {"sv": "Utlovad svarstid för kontaktvägar, medelvärde", "en": "Promised response time of contact paths, mean"},
-               [({"sv": "Medelvärde", "en": "Mean"}, round(sum(contacts) / len(contacts), 1) if contacts else 0)],
-               unit={"sv": "arbetsdagar", "en": "working days"}),
-        _counted("directions", {"sv": "Poster per strategisk inriktning", "en": "Entries per strategic direction"},
-                 Counter(d for item in catalogue.all() for d in item.get("directions") or []), _direction_labels(schemas)),
+        _counted(
+            "testbeds-by-kind",
+            {"sv": "Öppna testbäddar efter typ", "en": "Active testbeds by kind"},
+            Counter(t.get("kind") for t in testbeds),
+            label("testbed", "kind"),
+        ),
+        _counted(
+            "testbeds-by-area",
+            {"sv": "Öppna testbäddar efter område", "en": "Active testbeds by area"},
+            Counter(a for t in testbeds for a in t.get("areas") or []),
+            label("testbed", "areas"),
+        ),
+        _counted(
+            "projects-by-status",
+            {"sv": f"Projekt under {year} efter status", "en": f"Projects during {year} by status"},
+            Counter(p.get("status") for p in in_year),
+            label("project", "status"),
+        ),
+        _counted(
+            "projects-by-perspective",
+            {"sv": f"Projekt under {year} efter perspektiv", "en": f"Projects during {year} by perspective"},
+            Counter(x for p in in_year for x in p.get("perspectives") or []),
+            label("project", "perspectives"),
+        ),
+        _counted(
+            "funding",
+            {"sv": f"Finansiering av projekt under {year}", "en": f"Funding of projects during {year}"},
+            funding,
+            {},
+            unit={"sv": "kronor", "en": "SEK"},
+        ),
+        Figure(
+            "started-finished",
+            {
+                "sv": f"Projekt som startade och avslutades {year}",
+                "en": f"Projects started and finished in {year}",
+            },
+            [
+                (
+                    {"sv": "Startade", "en": "Started"},
+                    sum(1 for p in projects if _year((p.get("period") or {}).get("start")) == year),
+                ),
+                (
+                    {"sv": "Avslutades", "en": "Finished"},
+                    sum(1 for p in projects if _year((p.get("period") or {}).get("end")) == year),
+                ),
+            ],
+        ),
+        _counted(
+            "entries-per-unit",
+            {"sv": "Poster per ansvarig enhet", "en": "Entries per owning unit"},
+            per_unit,
+            unit_names,
+        ),
+        Figure(
+            "reviewed-share",
+            {
+                "sv": "Andel poster granskade de senaste 12 månaderna",
+                "en": "Share of entries reviewed in the last 12 months",
+            },
+            [({"sv": "Granskade", "en": "Reviewed"}, round(100 * reviewed_recently / total, 1))],
+            unit={"sv": "procent", "en": "per cent"},
+        ),
+        Figure(
+            "response-time",
+            {
+                "sv": "Utlovad svarstid för kontaktvägar, medelvärde",
+                "en": "Promised response time of contact paths, mean",
+            },
+            [
+                (
+                    {"sv": "Medelvärde", "en": "Mean"},
+                    round(sum(contacts) / len(contacts), 1) if contacts else 0,
+                )
+            ],
+            unit={"sv": "arbetsdagar", "en": "working days"},
+        ),
+        _counted(
+            "directions",
+            {"sv": "Poster per strategisk inriktning", "en": "Entries per strategic direction"},
+            Counter(d for item in catalogue.all() for d in item.get("directions") or []),
+            _direction_labels(schemas),
+        ),
     ]
     reported = [
-        Figure(f"reported-{item.id}-{index}", figure["label"], [({"sv": str(year), "en": str(year)}, figure["value"])], source=figure["source"])
+        Figure(
+            f"reported-{item.id}-{index}",
+            figure["label"],
+            [({"sv": str(year), "en": str(year)}, figure["value"])],
+            source=figure["source"],
+        )
         for item in projects
         for index, figure in enumerate(item.get("reported_figures") or [])
         if figure.get("year") == year
@@ -175,6 +263,15 @@ def report_csv(report: Report, lang: str) -> str:
         for figure in figures:
             for label, value in figure.rows:
                 source = figure.source[lang] if figure.source else ""
-                writer.writerow([report.year, figure.title[lang], label[lang], _plain(value), figure.unit[lang], kind, source])
+                writer.writerow(
+                    [
+                        report.year,
+                        figure.title[lang],
+                        label[lang],
+                        _plain(value),
+                        figure.unit[lang],
+                        kind,
+                        source,
+                    ]
+                )
     return buffer.getvalue()
-

@@ -53,14 +53,18 @@ def questions(kind: str, schemas: SchemaSet) -> list[Question]:
     base = schemas.documents["defs.schema.json"]["$id"]
     found: list[Question] = []
 
-    def expand(schema: dict[str, Any], path: JsonPath, title: str, optional: bool = False) -> Iterator[Question]:
+    def expand(
+        schema: dict[str, Any], path: JsonPath, title: str, optional: bool = False
+    ) -> Iterator[Question]:
         schema, _ = schemas.resolve(schema, base)
-        title = schema.get("title", title) if not title else title
+        title = title or schema.get("title", "")
         description = schema.get("description", "")
         kind_of = schema.get("type")
         properties = schema.get("properties", {})
         if kind_of == "object" and "sv" in properties:
-            yield Question((*path, "sv"), f"{title} (svenska)", description, example=_example(schema), optional=optional)
+            yield Question(
+                (*path, "sv"), f"{title} (svenska)", description, example=_example(schema), optional=optional
+            )
             yield Question((*path, "en"), f"{title} (English)", description, optional=True)
         elif kind_of == "object":
             names = schema.get("required") or list(properties)[:1]
@@ -70,14 +74,28 @@ def questions(kind: str, schemas: SchemaSet) -> list[Question]:
         elif kind_of == "array":
             items, _ = schemas.resolve(schema.get("items", {}), base)
             if "enum" in items:
-                yield Question(path, title, description, tuple(items["enum"]), value_type="string", many=True, optional=optional)
+                yield Question(
+                    path,
+                    title,
+                    description,
+                    tuple(items["enum"]),
+                    value_type="string",
+                    many=True,
+                    optional=optional,
+                )
             else:
                 yield from expand(items, (*path, 0), title, optional)
         else:
             refers_to = references.get(path[0]) if len(path) == 1 else None
             yield Question(
-                path, title, description, tuple(schema.get("enum", ())), "" if refers_to else _example(schema),
-                value_type=kind_of or "string", optional=optional, refers_to=refers_to,
+                path,
+                title,
+                description,
+                tuple(schema.get("enum", ())),
+                "" if refers_to else _example(schema),
+                value_type=kind_of or "string",
+                optional=optional,
+                refers_to=refers_to,
             )
 
     for field in schemas.fields(kind):
@@ -119,20 +137,27 @@ def parse_answer(question: Question, text: str) -> Any:
     return text
 
 
-def answer_problems(kind: str, data: dict[str, Any], question: Question, schemas: SchemaSet,
-                    known_ids: dict[str, set[str]]) -> list[str]:
+def answer_problems(
+    kind: str, data: dict[str, Any], question: Question, schemas: SchemaSet, known_ids: dict[str, set[str]]
+) -> list[str]:
     """What is wrong with the answer to `question` in the partly filled `data` (empty if fine)."""
     if question.path == ("id",) and data.get("id") in known_ids.get(kind, set()):
         return [f"a {kind} with the id '{data['id']}' already exists: choose another id"]
     value = data.get(question.path[0])
-    if question.refers_to and isinstance(value, str) and value not in known_ids.get(question.refers_to, set()):
+    if (
+        question.refers_to
+        and isinstance(value, str)
+        and value not in known_ids.get(question.refers_to, set())
+    ):
         known = ", ".join(sorted(known_ids.get(question.refers_to, set()))) or "none yet"
         return [f"there is no {question.refers_to} '{value}' (known: {known})"]
     entry = Entry(kind, str(data.get("id", "new")), Path("new.yml"), data)
     problems = []
     for finding in _SchemaErrors(schemas).findings(entry):
-        inside = finding.field == question.key or finding.field.startswith(question.key + ".") or (
-            finding.field.startswith(question.key + "[")
+        inside = (
+            finding.field == question.key
+            or finding.field.startswith(question.key + ".")
+            or (finding.field.startswith(question.key + "["))
         )
         if inside and finding.code != "required":
             problems.append(finding.message)

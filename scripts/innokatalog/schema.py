@@ -47,9 +47,12 @@ class SchemaSet:
             self.documents[path.name] = json.loads(path.read_text(encoding="utf-8"))
         missing = [k for k in KINDS if f"{k}.schema.json" not in self.documents]
         if missing or DEFS_FILE not in self.documents:
-            raise FileNotFoundError(f"schema files missing in {schema_dir}: {', '.join(missing) or DEFS_FILE}")
+            raise FileNotFoundError(
+                f"schema files missing in {schema_dir}: {', '.join(missing) or DEFS_FILE}"
+            )
         self.registry: Registry = Registry().with_resources(
-            (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT202012)) for doc in self.documents.values()
+            (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT202012))
+            for doc in self.documents.values()
         )
 
     def document(self, kind: str) -> dict[str, Any]:
@@ -59,7 +62,9 @@ class SchemaSet:
     def validators(self) -> dict[str, Draft202012Validator]:
         return {
             kind: Draft202012Validator(
-                self.document(kind), registry=self.registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+                self.document(kind),
+                registry=self.registry,
+                format_checker=Draft202012Validator.FORMAT_CHECKER,
             )
             for kind in KINDS
         }
@@ -80,11 +85,16 @@ class SchemaSet:
         """Every top-level field of a kind, common ones first, in schema order."""
         document = self.document(kind)
         base_uri = document["$id"]
-        common, common_uri = self.resolve({"$ref": document["$ref"]}, base_uri) if "$ref" in document else ({}, base_uri)
+        common, common_uri = (
+            self.resolve({"$ref": document["$ref"]}, base_uri) if "$ref" in document else ({}, base_uri)
+        )
         required = set(document.get("required", []))
         properties = {name: (prop, common_uri) for name, prop in common.get("properties", {}).items()}
         properties.update((name, (prop, base_uri)) for name, prop in document.get("properties", {}).items())
-        return [Field(name, self.resolve(prop, uri)[0], name in required) for name, (prop, uri) in properties.items()]
+        return [
+            Field(name, self.resolve(prop, uri)[0], name in required)
+            for name, (prop, uri) in properties.items()
+        ]
 
     def field_names(self, kind: str) -> list[str]:
         return [f.name for f in self.fields(kind)]

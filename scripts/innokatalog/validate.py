@@ -65,7 +65,9 @@ class _SchemaErrors:
                 error = best_match(error.context)
             yield from self._convert(entry, error)
 
-    def _finding(self, entry: Entry, path: JsonPath, code: str, message: str, *, key: bool = False) -> Finding:
+    def _finding(
+        self, entry: Entry, path: JsonPath, code: str, message: str, *, key: bool = False
+    ) -> Finding:
         pos = entry.position_of(path, key=key)
         return Finding(entry.display_path, pos.line, pos.column, ERROR, code, message, format_path(path))
 
@@ -77,22 +79,32 @@ class _SchemaErrors:
             for missing in (p for p in error.validator_value if isinstance(value, dict) and p not in value):
                 title = schema.get("properties", {}).get(missing, {}).get("title")
                 if not path and entry.kind in self.top_level:
-                    title = next((f.title for f in self.schemas.fields(entry.kind) if f.name == missing), title)
+                    title = next(
+                        (f.title for f in self.schemas.fields(entry.kind) if f.name == missing), title
+                    )
                 what = f" ({title})" if title else ""
-                yield self._finding(entry, path, "required", f"'{format_path((*path, missing))}' is required{what}: add it")
+                yield self._finding(
+                    entry, path, "required", f"'{format_path((*path, missing))}' is required{what}: add it"
+                )
             return
         if keyword in ("additionalProperties", "unevaluatedProperties"):
             allowed = self.top_level[entry.kind] if not path else list(schema.get("properties", {}))
             for key in (k for k in value if k not in allowed):
                 where = f"a {entry.kind}" if not path else f"'{name}'"
                 yield self._finding(
-                    entry, (*path, key), "unknown-field", f"'{key}' is not a field of {where}{_did_you_mean(key, allowed)}", key=True
+                    entry,
+                    (*path, key),
+                    "unknown-field",
+                    f"'{key}' is not a field of {where}{_did_you_mean(key, allowed)}",
+                    key=True,
                 )
             return
         if keyword == "enum":
             message = f"'{name}' must be one of {', '.join(map(str, error.validator_value))} (got {_describe(value)})"
         elif keyword == "type":
-            expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            expected = (
+                error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            )
             message = f"'{name}' must be {' or '.join(_TYPE_WORDS.get(t, t) for t in expected)} (got {_describe(value)})"
             if "boolean" in expected and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
                 message += ", which is text, not a boolean"
@@ -104,8 +116,10 @@ class _SchemaErrors:
             hint = schema.get("x-hint", f"a valid {error.validator_value}")
             message = f"'{name}' is not {hint} (got {_describe(value)})"
         elif keyword == "minLength":
-            message = f"'{name}' must not be empty" if error.validator_value == 1 else (
-                f"'{name}' must be at least {error.validator_value} characters"
+            message = (
+                f"'{name}' must not be empty"
+                if error.validator_value == 1
+                else (f"'{name}' must be at least {error.validator_value} characters")
             )
         elif keyword == "maxLength":
             message = f"'{name}' is {len(value)} characters; at most {error.validator_value} are allowed: shorten it"
@@ -193,35 +207,65 @@ class _CatalogueChecks:
                 if target not in self.ids.get(kind, set()):
                     hint = _did_you_mean(target, self.ids.get(kind, set()))
                     yield self._finding(
-                        entry, path, ERROR, "unknown-reference", f"'{format_path(path)}' refers to {kind} '{target}', which does not exist{hint}"
+                        entry,
+                        path,
+                        ERROR,
+                        "unknown-reference",
+                        f"'{format_path(path)}' refers to {kind} '{target}', which does not exist{hint}",
                     )
                 elif kind == entry.kind and target == entry.id:
-                    yield self._finding(entry, path, ERROR, "self-reference", f"'{format_path(path)}' refers to the entry itself")
+                    yield self._finding(
+                        entry,
+                        path,
+                        ERROR,
+                        "self-reference",
+                        f"'{format_path(path)}' refers to the entry itself",
+                    )
             yield from self.dates(entry)
             yield from self.english(entry, entry.data, ())
         for entry in self.entries:
             if entry.kind in ("unit", "contact") and (entry.kind, entry.id) not in used:
-                what = "no entry names it as 'unit', 'parent' or 'partners'" if entry.kind == "unit" else "no entry names it as 'contact'"
-                yield self._finding(entry, ("id",), WARNING, "unused", f"this {entry.kind} is not used: {what}")
+                what = (
+                    "no entry names it as 'unit', 'parent' or 'partners'"
+                    if entry.kind == "unit"
+                    else "no entry names it as 'contact'"
+                )
+                yield self._finding(
+                    entry, ("id",), WARNING, "unused", f"this {entry.kind} is not used: {what}"
+                )
 
     def identity(self, entry: Entry) -> Iterator[Finding]:
         declared = entry.data.get("id")
         if isinstance(declared, str) and declared != entry.id:
             yield self._finding(
-                entry, ("id",), ERROR, "id-mismatch", f"'id' is '{declared}' but the file is named '{entry.id}.yml': make them the same"
+                entry,
+                ("id",),
+                ERROR,
+                "id-mismatch",
+                f"'id' is '{declared}' but the file is named '{entry.id}.yml': make them the same",
             )
         previous = entry.data.get("previous_ids")
         for index, old in enumerate(previous if isinstance(previous, list) else []):
             if old in self.ids.get(entry.kind, set()):
                 yield self._finding(
-                    entry, ("previous_ids", index), ERROR, "id-conflict", f"'{old}' is listed as a previous id but another {entry.kind} has that id now"
+                    entry,
+                    ("previous_ids", index),
+                    ERROR,
+                    "id-conflict",
+                    f"'{old}' is listed as a previous id but another {entry.kind} has that id now",
                 )
 
     def dates(self, entry: Entry) -> Iterator[Finding]:
         today = self.options.today
         reviewed = parse_date(entry.data.get("reviewed"))
         if reviewed and reviewed > today:
-            yield self._finding(entry, ("reviewed",), ERROR, "reviewed-future", f"'reviewed' is {reviewed}, after today ({today}): use the date the entry was checked")
+            yield self._finding(
+                entry,
+                ("reviewed",),
+                ERROR,
+                "reviewed-future",
+                f"'reviewed' is {reviewed}, after today ({today}): use the date the entry was checked",
+            )
         elif reviewed and months_between(reviewed, today) >= self.options.stale_after_months:
             yield self._finding(
                 entry,
@@ -233,19 +277,49 @@ class _CatalogueChecks:
         start = _period_bound(_get(entry.data, "period", "start"), end=False)
         end = _period_bound(_get(entry.data, "period", "end"), end=True)
         if start and end and end < start:
-            yield self._finding(entry, ("period", "end"), ERROR, "period-order", f"'period.end' ({end:%Y-%m}) is before 'period.start' ({start:%Y-%m})")
+            yield self._finding(
+                entry,
+                ("period", "end"),
+                ERROR,
+                "period-order",
+                f"'period.end' ({end:%Y-%m}) is before 'period.start' ({start:%Y-%m})",
+            )
         status = entry.data.get("status") if entry.kind == "project" else None
         if status == "completed" and end and end > today:
-            yield self._finding(entry, ("status",), WARNING, "status-dates", "the status is 'completed' but 'period.end' is in the future")
+            yield self._finding(
+                entry,
+                ("status",),
+                WARNING,
+                "status-dates",
+                "the status is 'completed' but 'period.end' is in the future",
+            )
         elif status == "ongoing" and end and end < today:
-            yield self._finding(entry, ("status",), WARNING, "status-dates", "the status is 'ongoing' but 'period.end' has passed: update the status or the period")
+            yield self._finding(
+                entry,
+                ("status",),
+                WARNING,
+                "status-dates",
+                "the status is 'ongoing' but 'period.end' has passed: update the status or the period",
+            )
         elif status == "planned" and start and start <= today:
-            yield self._finding(entry, ("status",), WARNING, "status-dates", "the status is 'planned' but 'period.start' has passed: update the status or the period")
+            yield self._finding(
+                entry,
+                ("status",),
+                WARNING,
+                "status-dates",
+                "the status is 'planned' but 'period.start' has passed: update the status or the period",
+            )
 
     def english(self, entry: Entry, value: Any, path: JsonPath) -> Iterator[Finding]:
         if isinstance(value, dict):
             if "sv" in value and set(value) <= {"sv", "en"} and "en" not in value:
-                yield self._finding(entry, path, WARNING, "missing-english", f"'{format_path(path)}' has no English text: add 'en:'")
+                yield self._finding(
+                    entry,
+                    path,
+                    WARNING,
+                    "missing-english",
+                    f"'{format_path(path)}' has no English text: add 'en:'",
+                )
             for key, child in value.items():
                 yield from self.english(entry, child, (*path, key))
         elif isinstance(value, list):
