@@ -26,52 +26,79 @@ def main() -> None:
 
 
 @main.command("validate")
-@click.argument(
-    "directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path)
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(sorted(REPORTERS)),
-    default="text",
-    show_default=True,
-    help="text for people, json for programs, github for annotations in GitHub Actions.",
-)
+@click.argument("targets", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
+              help="text for people, json for programs, github for annotations in GitHub Actions.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 on warnings too, not only on errors.")
-@click.option(
-    "--stale-after",
-    type=click.IntRange(min=1),
-    default=12,
-    show_default=True,
-    metavar="MONTHS",
-    help="Warn about entries whose 'reviewed' date is this many months old or older.",
-)
-@click.option(
-    "--schema-dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("schema"),
-    show_default=True,
-    help="Folder with the JSON Schemas.",
-)
-def validate_command(
-    directory: Path, output_format: str, strict: bool, stale_after: int, schema_dir: Path
-) -> None:
-    """Check the entries in DIRECTORY (default: catalogue/).
+@click.option("--stale-after", type=click.IntRange(min=1), default=12, show_default=True, metavar="MONTHS",
+              help="Warn about entries whose 'reviewed' date is this many months old or older.")
+@click.option("--changed", is_flag=True,
+              help="Report only entries changed since --base (by git), and the entries that refer to them.")
+@click.option("--base", default=None, metavar="REF",
+              help="Git ref to compare with for --changed (default: origin/$GITHUB_BASE_REF, else origin/main).")
+@click.option("--catalogue-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("catalogue"),
+              show_default=True, help="The catalogue folder, when TARGETS are single files or --changed is used.")
+@click.option("--schema-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("schema"),
+              show_default=True, help="Folder with the JSON Schemas.")
+def validate_command(targets: tuple[Path, ...], output_format: str, strict: bool, stale_after: int, changed: bool,
+                     base: str | None, catalogue_dir: Path, schema_dir: Path) -> None:
+    """Check the catalogue, or just some files in it.
 
-    Reports YAML problems, schema errors, unknown ids, dates and staleness as
-    `path:line:column: error|warning: message [code]`. Exit status: 0 valid (warnings
-    allowed), 1 errors (or warnings with --strict), 2 usage error.
+    TARGETS is a catalogue folder (default: catalogue/), or entry files: then only those files
+    and the entries that refer to them are reported (the whole catalogue is still read, so
+    references are checked). Findings read `path:line:column: error|warning: message [code]`.
+    Exit status: 0 valid (warnings allowed), 1 errors (or warnings with --strict), 2 usage error.
     """
+    from .selection import changed_files, select_findings
+
+    folders = [t for t in targets if t.is_dir()]
+    files = [t for t in targets if not t.is_dir()]
+    if len(folders) > 1 or (folders and files):
+        raise click.UsageError("give one catalogue folder, or entry files, not both")
+    root = folders[0] if folders else catalogue_dir
+    if not root.is_dir():
+        raise click.UsageError(f"catalogue folder '{root}' does not exist")
+    if changed:
+        try:
+            files += changed_files(root, base)
+        except RuntimeError as error:
+            raise click.UsageError(str(error)) from None
     schemas = SchemaSet(schema_dir)
-    loaded = load_catalogue(directory)
-    findings = sort_findings(
-        validate(loaded, schemas, Options(today=dt.date.today(), stale_after_months=stale_after))
-    )
-    summary = Summary.of(findings, loaded.files)
+    loaded = load_catalogue(root)
+    findings = validate(loaded, schemas, Options(today=dt.date.today(), stale_after_months=stale_after))
+    findings += project_findings(root, loaded)
+    files_checked = loaded.files
+    if files or changed:
+        findings, files_checked = select_findings(loaded, findings, files)
+    findings = sort_findings(findings)
+    summary = Summary.of(findings, files_checked)
     color = None if sys.stdout.isatty() and "NO_COLOR" not in os.environ else False
     REPORTERS[output_format](color=color).report(findings, summary)
     if summary.errors or (strict and summary.warnings):
         sys.exit(1)
+
+
+def project_findings(root: Path, loaded) -> list:
+    """Checks of the project around the catalogue: CODEOWNERS kept in step with the units."""
+    from .codeowners import codeowners_finding, expected_codeowners
+    from .model import Catalogue
+
+    path = root.resolve().parent / ".github" / "CODEOWNERS"
+    finding = codeowners_finding(path, expected_codeowners(Catalogue(loaded.entries), root.name))
+    return [finding] if finding else []
+
+
+@main.command("codeowners")
+@click.argument("directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def codeowners_command(directory: Path) -> None:
+    """Write .github/CODEOWNERS from the units' github_team fields."""
+    from .codeowners import expected_codeowners
+    from .model import Catalogue
+
+    target = directory.resolve().parent / ".github" / "CODEOWNERS"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(expected_codeowners(Catalogue(load_catalogue(directory).entries), directory.name), encoding="utf-8")
+    click.echo(f"Wrote {os.path.relpath(target)}")
 
 
 @main.command("build")
