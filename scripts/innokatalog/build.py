@@ -15,6 +15,8 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from .plugin import load_valid_catalogue
+
 CONFIG_FILE = "mkdocs.yml"
 
 
@@ -23,6 +25,10 @@ def build_site(project: Path, output: Path | None = None, *, quiet: bool = True)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config_file = project / CONFIG_FILE
     probe = load_config(config_file=str(config_file))
+    options = probe.plugins["catalogue"].config
+    load_valid_catalogue(
+        project, options.catalogue_dir, options.schema_dir
+    )  # refuse before touching any folder
     output = (output or Path(probe.site_dir)).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))

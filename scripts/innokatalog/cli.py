@@ -27,21 +27,58 @@ def main() -> None:
 
 @main.command("validate")
 @click.argument("targets", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
-              help="text for people, json for programs, github for annotations in GitHub Actions.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs, github for annotations in GitHub Actions.",
+)
 @click.option("--strict", is_flag=True, help="Exit with status 1 on warnings too, not only on errors.")
-@click.option("--stale-after", type=click.IntRange(min=1), default=12, show_default=True, metavar="MONTHS",
-              help="Warn about entries whose 'reviewed' date is this many months old or older.")
-@click.option("--changed", is_flag=True,
-              help="Report only entries changed since --base (by git), and the entries that refer to them.")
-@click.option("--base", default=None, metavar="REF",
-              help="Git ref to compare with for --changed (default: origin/$GITHUB_BASE_REF, else origin/main).")
-@click.option("--catalogue-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("catalogue"),
-              show_default=True, help="The catalogue folder, when TARGETS are single files or --changed is used.")
-@click.option("--schema-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("schema"),
-              show_default=True, help="Folder with the JSON Schemas.")
-def validate_command(targets: tuple[Path, ...], output_format: str, strict: bool, stale_after: int, changed: bool,
-                     base: str | None, catalogue_dir: Path, schema_dir: Path) -> None:
+@click.option(
+    "--stale-after",
+    type=click.IntRange(min=1),
+    default=12,
+    show_default=True,
+    metavar="MONTHS",
+    help="Warn about entries whose 'reviewed' date is this many months old or older.",
+)
+@click.option(
+    "--changed",
+    is_flag=True,
+    help="Report only entries changed since --base (by git), and the entries that refer to them.",
+)
+@click.option(
+    "--base",
+    default=None,
+    metavar="REF",
+    help="Git ref to compare with for --changed (default: origin/$GITHUB_BASE_REF, else origin/main).",
+)
+@click.option(
+    "--catalogue-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("catalogue"),
+    show_default=True,
+    help="The catalogue folder, when TARGETS are single files or --changed is used.",
+)
+@click.option(
+    "--schema-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("schema"),
+    show_default=True,
+    help="Folder with the JSON Schemas.",
+)
+def validate_command(
+    targets: tuple[Path, ...],
+    output_format: str,
+    strict: bool,
+    stale_after: int,
+    changed: bool,
+    base: str | None,
+    catalogue_dir: Path,
+    schema_dir: Path,
+) -> None:
     """Check the catalogue, or just some files in it.
 
     TARGETS is a catalogue folder (default: catalogue/), or entry files: then only those files
@@ -89,7 +126,9 @@ def project_findings(root: Path, loaded) -> list:
 
 
 @main.command("codeowners")
-@click.argument("directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument(
+    "directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
 def codeowners_command(directory: Path) -> None:
     """Write .github/CODEOWNERS from the units' github_team fields."""
     from .codeowners import expected_codeowners
@@ -97,7 +136,9 @@ def codeowners_command(directory: Path) -> None:
 
     target = directory.resolve().parent / ".github" / "CODEOWNERS"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(expected_codeowners(Catalogue(load_catalogue(directory).entries), directory.name), encoding="utf-8")
+    target.write_text(
+        expected_codeowners(Catalogue(load_catalogue(directory).entries), directory.name), encoding="utf-8"
+    )
     click.echo(f"Wrote {os.path.relpath(target)}")
 
 
@@ -306,3 +347,7 @@ def report_command(
         click.echo(report_csv(report, lang), nl=False)
     else:
         click.echo(report_text(report, lang))
+
+
+if __name__ == "__main__":
+    main()

@@ -27,6 +27,10 @@ def codeowners_finding(path: Path, expected: str) -> Finding | None:
     if current == expected or (current is None and expected == HEADER):
         return None
     return Finding(
-        display_path(path), 1, 1, WARNING, "codeowners-outdated",
+        display_path(path),
+        1,
+        1,
+        WARNING,
+        "codeowners-outdated",
         "CODEOWNERS does not match the units' github_team fields: run 'catalogue codeowners' and commit the result",
     )

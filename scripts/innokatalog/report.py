@@ -241,17 +241,21 @@ def _reviewed_within(text: Any, today: dt.date, months: int) -> bool:
 
 
 def report_text(report: Report, lang: str) -> str:
-    """The figures as plain text for the terminal."""
-    lines = [f"Innovationsbokslut {report.year}", ""]
-    for figure in report.counted + report.reported:
-        unit = f" ({figure.unit[lang]})" if figure.unit[lang] else ""
-        lines.append(figure.title[lang] + unit)
-        for label, value in figure.rows:
-            lines.append(f"  {label[lang]}: {_plain(value)}")
-        if figure.source:
-            lines.append(f"  {'Källa' if lang == 'sv' else 'Source'}: {figure.source[lang]}")
-        lines.append("")
-    return "\n".join(lines)
+    """The figures as plain text for the terminal, counted ones apart from reported ones."""
+    headings = {
+        "sv": ("Räknat från katalogens poster", "Redovisat av källor", "Källa"),
+        "en": ("Counted from the catalogue's entries", "Reported by sources", "Source"),
+    }[lang]
+    lines = [f"Innovationsbokslut {report.year}"]
+    for heading, figures in ((headings[0], report.counted), (headings[1], report.reported)):
+        lines += ["", f"== {heading} =="]
+        for figure in figures:
+            unit = f" ({figure.unit[lang]})" if figure.unit[lang] else ""
+            lines.append(figure.title[lang] + unit)
+            lines += [f"  {label[lang]}: {_plain(value)}" for label, value in figure.rows]
+            if figure.source:
+                lines.append(f"  {headings[2]}: {figure.source[lang]}")
+    return "\n".join(lines) + "\n"
 
 
 def report_csv(report: Report, lang: str) -> str:

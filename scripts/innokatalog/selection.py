@@ -13,10 +13,14 @@ from .model import Catalogue
 
 def changed_files(root: Path, base: str | None) -> list[Path]:
     """Entry files under `root` changed since `base` (committed or not), as git sees them."""
-    ref = base or (f"origin/{os.environ['GITHUB_BASE_REF']}" if os.environ.get("GITHUB_BASE_REF") else "origin/main")
-    commands = (["git", "diff", "--name-only", f"{ref}...HEAD", "--", str(root)],
-                ["git", "diff", "--name-only", "HEAD", "--", str(root)],
-                ["git", "ls-files", "--others", "--exclude-standard", "--", str(root)])
+    ref = base or (
+        f"origin/{os.environ['GITHUB_BASE_REF']}" if os.environ.get("GITHUB_BASE_REF") else "origin/main"
+    )
+    commands = (
+        ["git", "diff", "--name-only", f"{ref}...HEAD", "--", str(root)],
+        ["git", "diff", "--name-only", "HEAD", "--", str(root)],
+        ["git", "ls-files", "--others", "--exclude-standard", "--", str(root)],
+    )
     names: set[str] = set()
     top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False)
     if top.returncode != 0:
@@ -30,7 +34,9 @@ def changed_files(root: Path, base: str | None) -> list[Path]:
     return [path for path in paths if path.exists()]
 
 
-def select_findings(loaded: LoadResult, findings: list[Finding], files: list[Path]) -> tuple[list[Finding], int]:
+def select_findings(
+    loaded: LoadResult, findings: list[Finding], files: list[Path]
+) -> tuple[list[Finding], int]:
     """Findings of `files` and of the entries that refer to the entries in them; and how many files."""
     chosen = {display_path(path.resolve()) for path in files}
     catalogue = Catalogue(loaded.entries)
@@ -38,7 +44,9 @@ def select_findings(loaded: LoadResult, findings: list[Finding], files: list[Pat
     keys = {(by_path[p].kind, by_path[p].id) for p in chosen if p in by_path}
     for entry in loaded.entries:
         item = catalogue.find(entry.kind, entry.id)
-        if item is not None and any((target.kind, target.id) in keys for _, target in catalogue.links_from(item)):
+        if item is not None and any(
+            (target.kind, target.id) in keys for _, target in catalogue.links_from(item)
+        ):
             chosen.add(display_path(entry.path.resolve()))
     wanted = {display_path(Path(p)) for p in chosen}
     return [f for f in findings if display_path(Path(f.path)) in wanted], len(chosen)

@@ -1,0 +1,120 @@
+"""Render: entry pages carry the facts and relations, and entry text can never become live markup."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from innokatalog.render import Renderer, markdown_to_html, relative_url
+
+from .mini import mini_catalogue, schemas
+
+
+class _Tags(HTMLParser):
+    """Collects the real tags and attributes of an HTML fragment (escaped text is not a tag)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def executable_markup(html: str) -> list[str]:
+    parser = _Tags()
+    parser.feed(html)
+    found = []
+    for tag, attrs in parser.tags:
+        if tag in ("script", "img", "iframe", "object", "embed", "style"):
+            found.append(tag)
+        found += [name for name in attrs if name.startswith("on")]
+        found += [
+            value for value in attrs.values() if value and value.strip().lower().startswith("javascript:")
+        ]
+    return found
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        '<img src=x onerror="alert(1)">',
+        "![x](https://example.org/x.png)",
+        "<a href='javascript:alert(1)'>x</a>",
+        "[x](JaVaScRiPt:alert(1))",
+    ],
+)
+def test_markdown_never_passes_markup_through(source: str) -> None:
+    assert executable_markup(markdown_to_html(source)) == []
+
+
+def test_markdown_keeps_the_limited_formatting() -> None:
+    html = markdown_to_html("**fet** och [länk](https://example.org/a)\n\n- en\n- två")
+    assert "<strong>fet</strong>" in html
+    assert '<a href="https://example.org/a"' in html
+    assert html.count("<li>") == 2
+
+
+@pytest.mark.parametrize(
+    ("origin", "target", "expected"),
+    [
+        ("testbeds/t1/", "units/u1/", "../../units/u1/"),
+        ("", "testbeds/", "testbeds/"),
+        ("sok/", "", "../"),
+        ("testbeds/", "testbeds/", "./"),
+    ],
+)
+def test_relative_url(origin: str, target: str, expected: str) -> None:
+    assert relative_url(origin, target) == expected
+
+
+def test_testbed_page_shows_facts_contact_and_projects() -> None:
+    catalogue = mini_catalogue()
+    page = Renderer(catalogue, schemas(), "sv").entry_page(catalogue.find("testbed", "t1"))
+    assert page.src_uri == "testbeds/t1.md"
+    assert "Levande labb" in page.html
+    assert "Svar inom 5 arbetsdagar" in page.html
+    assert '<a href="../../projects/p1/">Projekt ett</a>' in page.html
+    assert '<a href="../../contacts/c1/">' in page.html
+    assert page.html.index("<li>Ring</li>") < page.html.index("<li>Kom</li>")
+
+
+def test_project_page_formats_the_grant_per_language() -> None:
+    catalogue = mini_catalogue()
+    project = catalogue.find("project", "p1")
+    assert "594\u00a0204\u00a0kr" in Renderer(catalogue, schemas(), "sv").entry_page(project).html
+    assert "SEK\u00a0594,204" in Renderer(catalogue, schemas(), "en").entry_page(project).html
+
+
+def test_unit_and_contact_pages_list_what_refers_to_them() -> None:
+    catalogue = mini_catalogue()
+    renderer = Renderer(catalogue, schemas(), "en")
+    unit_html = renderer.entry_page(catalogue.find("unit", "u1")).html
+    contact_html = renderer.entry_page(catalogue.find("contact", "c1")).html
+    for other in ("testbeds/t1/", "projects/p1/", "contacts/c1/"):
+        assert f'href="../../{other}"' in unit_html
+    assert 'href="../../testbeds/t1/"' in contact_html and 'href="../../projects/p1/"' in contact_html
+
+
+def test_chooser_matches_audience_and_topic() -> None:
+    rows = Renderer(mini_catalogue(), schemas(), "sv").chooser_rows()
+    found = {(row["who"], row["want"]): row["contact"] for row in rows}
+    assert found[("companies", "test")].id == "c1"
+    assert found[("startups", "test")].id == "c1"
+    assert found[("residents", "test")] is None
+    assert found[("companies", "funding")] is None
+
+
+def test_reference_page_lists_every_schema_property() -> None:
+    schema_set = schemas()
+    html = Renderer(mini_catalogue(), schema_set, "sv").reference_page().html
+    for kind in ("unit", "testbed", "project", "contact"):
+        document = schema_set.document(kind)
+        names = set(document["properties"]) | set(
+            schema_set.documents["defs.schema.json"]["$defs"]["common"]["properties"]
+        )
+        for name in names:
+            assert f"<code>{name}</code>" in html, (kind, name)
