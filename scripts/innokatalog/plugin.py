@@ -14,6 +14,7 @@ import posixpath
 import re
 import subprocess
 import sys
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +163,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             return self.renderer.latest_news(page.url)
         if name == "featured":
             return self.renderer.featured(page.url)
+        if name == "accessibility-test":
+            return accessibility_test_html(self.root / ACCESSIBILITY_REPORT, self.lang)
         if name == "figures":
             counts = [
                 (kind, len(self.catalogue.of_kind(kind[:-1])))
@@ -197,6 +200,35 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 build_language(config, lang, site_dir / lang)
         if self.config.pagefind:
             index_site(site_dir)
+
+
+ACCESSIBILITY_REPORT = Path(".cache") / "accessibility-report.json"
+
+
+def accessibility_test_html(path: Path, lang: str) -> str:
+    """The latest automated accessibility run, as the browser tests recorded it."""
+    sv = lang == "sv"
+    try:
+        run = json.loads(path.read_text(encoding="utf-8"))
+        date = i18n.format_date(run["date"], lang)
+        pages, tool, violations = len(run["pages"]), str(run["tool"]), int(run["violations"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return (
+            "<p>Ingen automatisk tillgänglighetstest har körts i det här bygget.</p>"
+            if sv
+            else "<p>No automated accessibility test has been run for this build.</p>"
+        )
+    if sv:
+        text = (
+            f"Senaste automatiska test: {date}, med {tool} mot WCAG 2.1 nivå AA på {pages} sidor "
+            f"i båda språken. Antal fel: {violations}."
+        )
+    else:
+        text = (
+            f"Latest automated test: {date}, with {tool} against WCAG 2.1 level AA on {pages} pages "
+            f"in both languages. Violations: {violations}."
+        )
+    return f'<p class="catalogue-a11y-run">{html_escape(text)}</p>'
 
 
 def redirect_html(target: str, lang: str) -> str:

@@ -33,6 +33,7 @@ CHOOSER_PAGE = "vag-in"
 SEARCH_PAGE = "sok"
 REFERENCE_PAGE = "falt"
 REPORT_PAGE = "innovationsbokslut"
+OPEN_DATA_PAGE = "oppna-data"
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -347,10 +348,30 @@ class Renderer:
         )
         return f'<ul class="catalogue-featured">{items}</ul>' if items else ""
 
+    def open_data_page(self) -> Page:
+        texts = OPEN_DATA_TEXTS[self.lang]
+        url = f"{OPEN_DATA_PAGE}/"
+        root = "" if self.lang == i18n.DEFAULT_LANGUAGE else "../"
+        html = self._render(
+            "open_data.html",
+            url,
+            texts=texts,
+            files=OPEN_DATA_FILES,
+            reference=relative_url(url, f"{REFERENCE_PAGE}/"),
+            data_href=lambda name: relative_url(url, f"{root}data/{name}").rstrip("/"),
+        )
+        return Page(f"{OPEN_DATA_PAGE}.md", texts["title"], html, texts["intro"])
+
     def pages(self) -> list[Page]:
         pages = [self.entry_page(item) for item in self.catalogue.all()]
         pages += [self.listing_page(kind) for kind in KIND_PLURALS]
-        pages += [self.chooser_page(), self.search_page(), self.reference_page(), self.news_page()]
+        pages += [
+            self.chooser_page(),
+            self.search_page(),
+            self.reference_page(),
+            self.news_page(),
+            self.open_data_page(),
+        ]
         return pages
 
 
@@ -477,5 +498,74 @@ NEWS_TEXTS = {
         "intro": "News about testbeds, projects and innovation work.",
         "feed": "Subscribe to the news (Atom feed)",
         "related": "News",
+    },
+}
+
+OPEN_DATA_FILES = [
+    (
+        "catalogue.json",
+        "application/json",
+        {
+            "sv": "Alla poster med relationer åt båda hållen, schemaversion och tidpunkt.",
+            "en": "Every entry with relations both ways, schema version and time.",
+        },
+    ),
+    (
+        "catalogue.schema.json",
+        "application/schema+json",
+        {"sv": "JSON-schema för catalogue.json.", "en": "JSON Schema of catalogue.json."},
+    ),
+    (
+        "testbeds.csv",
+        "text/csv",
+        {"sv": "En rad per testbädd (UTF-8 med BOM).", "en": "One row per testbed (UTF-8 with BOM)."},
+    ),
+    ("projects.csv", "text/csv", {"sv": "En rad per projekt.", "en": "One row per project."}),
+    ("contacts.csv", "text/csv", {"sv": "En rad per kontaktväg.", "en": "One row per contact path."}),
+    ("units.csv", "text/csv", {"sv": "En rad per enhet.", "en": "One row per unit."}),
+    (
+        "catalogue.jsonld",
+        "application/ld+json",
+        {"sv": "Alla poster som schema.org JSON-LD.", "en": "Every entry as schema.org JSON-LD."},
+    ),
+    (
+        "dcat.rdf",
+        "application/rdf+xml",
+        {
+            "sv": "DCAT-AP-SE-beskrivning av datamängden för Sveriges dataportal.",
+            "en": "DCAT-AP-SE description of the data set for the Swedish data portal.",
+        },
+    ),
+    (
+        "dcat.jsonld",
+        "application/ld+json",
+        {"sv": "Samma DCAT-beskrivning som JSON-LD.", "en": "The same DCAT description as JSON-LD."},
+    ),
+]
+
+OPEN_DATA_TEXTS = {
+    "sv": {
+        "title": "Öppna data",
+        "intro": "Hela katalogen kan laddas ned som öppna data på fasta adresser under /data/. Filerna skrivs om varje gång webbplatsen byggs.",
+        "licence": "Data får användas fritt, utan villkor:",
+        "files": "Filer",
+        "file": "Fil",
+        "format": "Format",
+        "holds": "Innehåll",
+        "fields": "Fält",
+        "fields_intro": "Fälten är desamma som i katalogens poster och beskrivs på sidan",
+        "reference": "Fält och regler",
+    },
+    "en": {
+        "title": "Open data",
+        "intro": "The whole catalogue can be downloaded as open data at stable addresses under /data/. The files are rewritten every time the site is built.",
+        "licence": "The data may be used freely, without conditions:",
+        "files": "Files",
+        "file": "File",
+        "format": "Format",
+        "holds": "Contents",
+        "fields": "Fields",
+        "fields_intro": "The fields are those of the catalogue's entries, described on the page",
+        "reference": "Fields and rules",
     },
 }
