@@ -26,7 +26,7 @@ browser:
 	@command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check scripts tests benchmarks
+	$(VENV)/bin/ruff check
 
 test: $(STAMP) browser lint
 	$(VENV)/bin/pytest
