@@ -172,8 +172,9 @@ class _Builder:
             container, _, pending = stack[-1]
             if isinstance(container, list):
                 container.append(value)
-            elif pending[0] is not _DISCARDED:
-                container[pending[0]] = value
+            else:
+                if pending[0] is not _DISCARDED:
+                    container[pending[0]] = value
                 pending[0] = pending[1] = None
 
         def child_path() -> tuple[JsonPath, bool]:
@@ -237,7 +238,7 @@ class _Builder:
                 key = str(value)
                 container, parent, pending = stack[-1]
                 key_path = (*parent, key)
-                if key in container or key_path in self.key_positions:
+                if key in container:
                     first = self.key_positions[key_path].line
                     self._finding(
                         pos,
@@ -311,7 +312,7 @@ def read_text(path: Path) -> str:
             1,
             1,
             "file-too-large",
-            f"the file is {size // 1024} kB; an entry may be at most {MAX_FILE_BYTES // 1024} kB",
+            f"the file is {-(-size // 1024)} kB; an entry may be at most {MAX_FILE_BYTES // 1024} kB",
         )
     raw = path.read_bytes()
     if raw.startswith(_BOMS):
@@ -322,7 +323,8 @@ def read_text(path: Path) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
         raise _Refused(line, column, "encoding", "the file is not valid UTF-8; save it as UTF-8") from None
 
 

@@ -282,7 +282,7 @@ class _CatalogueChecks:
                 ("period", "end"),
                 ERROR,
                 "period-order",
-                f"'period.end' ({end:%Y-%m}) is before 'period.start' ({start:%Y-%m})",
+                f"'period.end' ({entry.data['period']['end']}) is before 'period.start' ({entry.data['period']['start']})",
             )
         status = entry.data.get("status") if entry.kind == "project" else None
         if status == "completed" and end and end > today:

@@ -1,0 +1,509 @@
+"""The built site in real headless Chromium: search, filters, the chooser by keyboard, language switch,
+no third-party requests, and zero axe-core violations (WCAG 2.1 A/AA) on every page template.
+
+Chromium is the system's (`/usr/bin/chromium`), driven by Playwright; a missing or broken browser
+fails these tests, it never skips them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from innokatalog import i18n
+from innokatalog.model import Item
+from innokatalog.render import SEARCH_TEXTS
+
+from .browser_support import PROJECT, built_site, page_path, serve, shipped_catalogue
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 390, "height": 844}
+TIMEOUT_MS = 15_000
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+REPORT = PROJECT / ".cache" / "accessibility-report.json"
+
+
+@dataclass
+class Traffic:
+    """What the browser asked for and what went wrong, across every page of the session."""
+
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Browsing:
+    base: str
+    browser: Any
+    traffic: Traffic
+    contexts: list[Any] = field(default_factory=list)
+
+    def context(self, viewport: dict[str, int] = DESKTOP, **options: Any) -> Any:
+        context = self.browser.new_context(viewport=viewport, **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.on("request", lambda request: self.traffic.requests.append(request.url))
+        context.on("requestfailed", self._check_failure)
+        context.on("response", self._check_response)
+        context.route(re.compile(r".*"), self._only_local)
+        context.on("page", self._watch_page)
+        self.contexts.append(context)
+        return context
+
+    def _check_failure(self, request: Any) -> None:
+        # a request cut short by the next navigation (a favicon, say) is not a fault of the site
+        if request.failure != "net::ERR_ABORTED":
+            self.traffic.failed.append(f"{request.url} ({request.failure})")
+
+    def _check_response(self, response: Any) -> None:
+        if response.status >= 400:
+            self.traffic.failed.append(f"{response.url} (HTTP {response.status})")
+
+    def _watch_page(self, page: Any) -> None:
+        page.on("pageerror", lambda error: self.traffic.errors.append(f"{page.url}: {error}"))
+        page.on(
+            "console",
+            lambda message: (
+                self.traffic.errors.append(f"{page.url}: console {message.type}: {message.text}")
+                if message.type == "error"
+                else None
+            ),
+        )
+
+    def _only_local(self, route: Any) -> None:
+        """A safety net: anything for another origin is recorded (by the request event) and refused."""
+        url = route.request.url
+        if url.startswith(self.base) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def browsing(site_dir: Path) -> Iterator[Browsing]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:  # pragma: no cover - the test extra is not installed
+        pytest.fail(f"Playwright for Python is not installed: {error}")
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("chromium was not found on PATH (Debian's `chromium` package gives /usr/bin/chromium)")
+    with serve(site_dir) as base:
+        playwright = sync_playwright().start()
+        try:
+            try:
+                browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            except Exception as error:
+                pytest.fail(f"chromium at {executable} could not start: {error}")
+            browsing = Browsing(base, browser, Traffic())
+            try:
+                yield browsing
+            finally:
+                for context in browsing.contexts:
+                    context.close()
+                browser.close()
+        finally:
+            playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def desktop(browsing: Browsing) -> Any:
+    return browsing.context(DESKTOP)
+
+
+@pytest.fixture(scope="session")
+def mobile(browsing: Browsing) -> Any:
+    """A phone: 390 x 844 CSS pixels, touch, mobile viewport rules."""
+    return browsing.context(MOBILE, is_mobile=True, has_touch=True, device_scale_factor=2)
+
+
+@pytest.fixture
+def page(desktop: Any) -> Iterator[Any]:
+    page = desktop.new_page()
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="session")
+def base(browsing: Browsing) -> str:
+    return browsing.base
+
+
+def name_of(item: Item, lang: str = "sv") -> str:
+    return i18n.localised(item.get("name"), lang)
+
+
+def seed_testbed() -> Item:
+    """OpenLab, the strategy's own example, if the catalogue has it; else the first testbed."""
+    testbeds = shipped_catalogue().of_kind("testbed")
+    assert testbeds, "the shipped catalogue has no testbed"
+    return next((t for t in testbeds if "openlab" in name_of(t).casefold()), testbeds[0])
+
+
+def first_of_kind(kind: str) -> Item:
+    items = shipped_catalogue().of_kind(kind)
+    assert items, f"the shipped catalogue has no {kind}"
+    if kind == "testbed":
+        return seed_testbed()
+    # the entry with the most fields and relations shows the most of its template
+    return max(
+        items, key=lambda item: (len(item.data) + sum(len(v) for v in item.referred_by.values()), item.id)
+    )
+
+
+def wait_for_search(page: Any) -> None:
+    """Pagefind is loaded when the filter groups have been drawn (or the failure text is shown)."""
+    page.wait_for_function(
+        "() => document.querySelector('[data-filters] fieldset') || "
+        "document.querySelector('[data-status]').textContent.trim() !== ''"
+    )
+    assert page.locator("[data-filters] fieldset").count() > 0, page.locator("[data-status]").text_content()
+
+
+def status_count(page: Any) -> int | None:
+    text = page.locator("[data-status]").text_content() or ""
+    match = re.search(r"\d+", text)
+    return int(match[0]) if match else None
+
+
+# (1) search, and reach the result's page by clicking it
+
+
+def test_search_finds_a_seed_testbed_and_its_result_opens_it(page: Any, base: str) -> None:
+    testbed = seed_testbed()
+    name = name_of(testbed)
+    page.goto(base + "sok/")
+    wait_for_search(page)
+    search = page.get_by_role("searchbox", name=i18n.t("search_label", "sv"))
+    search.fill(name)
+    search.press("Enter")
+    target = f"/{page_path('testbed', testbed.id, 'sv')}"
+    result = page.locator(f"[data-results] a[href$='{target}']")
+    result.first.wait_for()
+    assert page.locator("[data-status]").text_content().strip()
+    assert parse_qs(urlsplit(page.url).query).get("q") == [name], "the query is kept in the address"
+    result.first.click()
+    page.wait_for_url(base.rstrip("/") + target)
+    assert name in page.locator("h1").first.text_content()
+
+
+# (2) a filter changes the result count announced in the live region
+
+
+def test_filters_change_the_count_in_the_live_region(page: Any, base: str) -> None:
+    catalogue = shipped_catalogue()
+    testbeds, projects = len(catalogue.of_kind("testbed")), len(catalogue.of_kind("project"))
+    page.goto(base + "sok/")
+    wait_for_search(page)
+    status = page.get_by_role("status")
+    assert status.count() == 1
+    assert status.get_attribute("aria-live") == "polite"
+    before = status.text_content()
+
+    legend = SEARCH_TEXTS["sv"]["filters"]["type"]
+    group = page.locator("[data-filters] fieldset").filter(has=page.locator("legend", has_text=legend))
+    assert group.count() == 1, f"no filter group {legend!r}"
+    testbed_box = group.get_by_role(
+        "checkbox", name=re.compile("^" + re.escape(i18n.t("testbed", "sv")) + r" \(")
+    )
+    project_box = group.get_by_role(
+        "checkbox", name=re.compile("^" + re.escape(i18n.t("project", "sv")) + r" \(")
+    )
+
+    testbed_box.check()
+    page.wait_for_function(
+        "n => document.querySelector('[data-status]').textContent.includes(n)", arg=str(testbeds)
+    )
+    assert status.text_content() != before
+    assert status_count(page) == testbeds
+    assert page.locator("[data-results] li").count() == min(testbeds, 30)
+
+    project_box.check()
+    page.wait_for_function(
+        "n => document.querySelector('[data-status]').textContent.startsWith(n)", arg=str(testbeds + projects)
+    )
+    assert status_count(page) == testbeds + projects
+
+    testbed_box.uncheck()
+    project_box.uncheck()
+    page.wait_for_function("() => document.querySelector('[data-status]').textContent === ''")
+    assert page.locator("[data-results] li").count() == 0
+
+
+# (3) the "find your way in" chooser, with the keyboard only
+
+
+def tab_to(page: Any, selector: str, limit: int = 80) -> None:
+    """Press Tab until the element matching `selector` has focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement === document.querySelector(s)", selector):
+            return
+    raise AssertionError(f"{selector} cannot be reached with Tab")
+
+
+def chooser_target(page: Any) -> dict[str, Any]:
+    """A (who, want) pair with a contact path; preferably one where the keyboard user changes both selects."""
+    choices = page.evaluate(
+        """() => {
+            const index = (select, value) =>
+                [...document.querySelectorAll(select + ' option')].findIndex(o => o.value === value);
+            return [...document.querySelectorAll('tr[data-who]')]
+                .filter(row => row.cells[2].querySelector('a'))
+                .map(row => ({
+                    who: index('#chooser-who', row.dataset.who),
+                    want: index('#chooser-want', row.dataset.want),
+                    href: row.cells[2].querySelector('a').getAttribute('href'),
+                    name: row.cells[2].querySelector('a').textContent,
+                }));
+        }"""
+    )
+    assert choices, "no row of the chooser's table has a contact path"
+    return max(choices, key=lambda c: (c["who"] > 0 and c["want"] > 0, c["who"] > 0 or c["want"] > 0))
+
+
+def test_chooser_works_with_the_keyboard_only(page: Any, base: str) -> None:
+    page.goto(base + "vag-in/")
+    form = page.locator("form[data-chooser]")
+    assert form.is_visible(), "the chooser form stays hidden: its script did not run"
+    target = chooser_target(page)
+
+    tab_to(page, "#chooser-who")
+    for _ in range(target["who"]):
+        page.keyboard.press("ArrowDown")
+    tab_to(page, "#chooser-want", limit=3)
+    for _ in range(target["want"]):
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.querySelector('#chooser-who').selectedIndex") == target["who"]
+    assert page.evaluate("() => document.querySelector('#chooser-want').selectedIndex") == target["want"]
+    tab_to(page, "form[data-chooser] button", limit=3)
+    page.keyboard.press("Enter")
+
+    result = page.locator("[data-chooser-result]")
+    assert result.get_attribute("role") == "status"
+    link = result.locator(f"a[href='{target['href']}']")
+    link.wait_for()
+    assert link.text_content() == target["name"]
+    assert link.evaluate("a => a === document.activeElement"), "the way in is shown but does not get focus"
+
+    # Space on the button works too, and shows the same answer once, not twice
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("() => document.activeElement.matches('form[data-chooser] button')")
+    page.keyboard.press("Space")
+    page.wait_for_function("() => document.activeElement.closest('[data-chooser-result]') !== null")
+    assert result.locator("a").count() == 1
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("/contacts/" + re.escape(target["href"].rstrip("/").split("/")[-1]) + "/$"))
+    assert target["name"] in page.locator("h1").first.text_content()
+
+
+# (4) switch language on an entry page and back
+
+
+def test_language_switch_keeps_the_entry(page: Any, base: str) -> None:
+    testbed = seed_testbed()
+    sv_url = base + page_path("testbed", testbed.id, "sv")
+    en_url = base + page_path("testbed", testbed.id, "en")
+    redirected: list[str] = []
+    page.on(
+        "response", lambda response: redirected.append(response.url) if 300 <= response.status < 400 else None
+    )
+    page.goto(sv_url)
+    assert page.locator("html").get_attribute("lang") == "sv"
+    page.get_by_role("link", name=i18n.t("other_language", "sv"), exact=True).click()
+    page.wait_for_url(en_url)
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert name_of(testbed, "en") in page.locator("h1").first.text_content()
+    page.get_by_role("link", name=i18n.t("other_language", "en"), exact=True).click()
+    page.wait_for_url(sv_url)
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert name_of(testbed, "sv") in page.locator("h1").first.text_content()
+    assert not redirected, f"the language switch went through redirects: {redirected}"
+
+
+# (6) axe-core on every page template, in both languages, on desktop and on a phone
+
+
+def axe_pages(site_dir: Path) -> list[tuple[str, str]]:
+    """(language, path below the language root) of each page template the site has, in both languages.
+
+    Home, a listing, an entry of each kind, the chooser and search must exist; the other templates
+    (field reference, open data, news, the yearly report, hand-written pages) are tested where built.
+    """
+    entries = [
+        page_path(kind, first_of_kind(kind).id, "sv") for kind in ("testbed", "project", "contact", "unit")
+    ]
+    required = ["", "testbeds/", *entries, "vag-in/", f"sok/?q={name_of(seed_testbed())}"]
+    years = sorted(p.name for p in (site_dir / "innovationsbokslut").glob("[0-9]*") if p.is_dir())
+    optional = ["falt/", "oppna-data/", "news/", "om/", "tillganglighet/", "bidra/"]
+    optional += [f"innovationsbokslut/{years[-1]}/"] if years else []
+    return [
+        (lang, path)
+        for lang in ("sv", "en")
+        for path in required
+        + [p for p in optional if (site_dir / i18n_root(lang) / p / "index.html").is_file()]
+    ]
+
+
+def on_a_phone(path: str) -> bool:
+    """The pages also checked at 390 x 844: home, a testbed, the chooser and search."""
+    return path in ("", "vag-in/", page_path("testbed", seed_testbed().id, "sv")) or path.startswith("sok/")
+
+
+def axe_script() -> Path:
+    import axe_playwright_python
+
+    path = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+    assert path.is_file(), f"axe-core is missing from axe-playwright-python: {path}"
+    return path
+
+
+def prepare(page: Any, path: str) -> None:
+    """Bring a page to the state a visitor sees: search results drawn, a chooser answer shown."""
+    if path.startswith("sok/"):
+        wait_for_search(page)
+        page.locator("[data-results] li").first.wait_for()
+    elif path == "vag-in/":
+        target = chooser_target(page)
+        page.locator("#chooser-who").select_option(index=target["who"])
+        page.locator("#chooser-want").select_option(index=target["want"])
+        page.locator("form[data-chooser] button").click()
+        page.locator("[data-chooser-result] a").wait_for()
+
+
+def run_axe(page: Any) -> dict[str, Any]:
+    page.add_script_tag(path=str(axe_script()))
+    return page.evaluate(
+        "async (tags) => { const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});"
+        " return {version: axe.version, violations: r.violations.map(v => ({id: v.id, impact: v.impact,"
+        " help: v.help, nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary}))}))}; }",
+        AXE_TAGS,
+    )
+
+
+def describe(url: str, violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{url}: {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:8]:
+            summary = " ".join((node["summary"] or "").split())[:300]
+            lines.append(f"    {node['target']}: {summary}")
+    return "\n".join(lines)
+
+
+def test_axe_finds_no_violations(desktop: Any, mobile: Any, site_dir: Path, base: str) -> None:
+    found: list[str] = []
+    tested: list[str] = []
+    total = 0
+    version = ""
+    pages = axe_pages(site_dir)
+    runs = [("1280x900", lang, path) for lang, path in pages]
+    runs += [("390x844", lang, path) for lang, path in pages if on_a_phone(path)]
+    tabs = {"1280x900": desktop.new_page(), "390x844": mobile.new_page()}
+    try:
+        for viewport, lang, path in runs:
+            url = "/" + i18n_root(lang) + path
+            page = tabs[viewport]
+            response = page.goto(base + url.lstrip("/"))
+            if response is None or not response.ok:
+                found.append(f"{url}: HTTP {response.status if response else '?'}, not tested")
+                total += 1
+                continue
+            prepare(page, path)
+            result = run_axe(page)
+            version = result["version"]
+            total += len(result["violations"])
+            if url not in tested:
+                tested.append(url)
+            if result["violations"]:
+                found.append(describe(f"{url} [{viewport}]", result["violations"]))
+    finally:
+        for page in tabs.values():
+            page.close()
+    write_report(version, tested, total)
+    assert total == 0, f"axe-core {version} found {total} violations:\n" + "\n".join(found)
+
+
+def i18n_root(lang: str) -> str:
+    return "" if lang == i18n.DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def write_report(version: str, pages: list[str], violations: int) -> None:
+    """The latest run, for the accessibility statement (the build reads it)."""
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "date": dt.date.today().isoformat(),
+        "tool": f"axe-core {version}",
+        "standard": "WCAG 2.1 AA",
+        "pages": pages,
+        "violations": violations,
+        "viewports": ["1280x900", "390x844"],
+    }
+    REPORT.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def test_pages_fit_a_phone_screen(mobile: Any, site_dir: Path, base: str) -> None:
+    """WCAG 1.4.10 reflow: at 390 px wide nothing makes the page scroll sideways."""
+    wide = []
+    page = mobile.new_page()
+    try:
+        for lang, path in axe_pages(site_dir):
+            page.goto(base + i18n_root(lang) + path)
+            prepare(page, path)
+            width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+            if width[0] > width[1]:
+                wide.append(f"/{i18n_root(lang)}{path}: {width[0]} px content in a {width[1]} px window")
+    finally:
+        page.close()
+    assert not wide, "\n".join(wide)
+
+
+# (5) nothing left the site: checked last, over every request of the session
+
+
+def test_no_request_left_the_site(browsing: Browsing, page: Any) -> None:
+    page.goto(browsing.base)
+    page.goto(browsing.base + "sok/?q=" + name_of(seed_testbed()))
+    wait_for_search(page)
+    page.locator("[data-results] li").first.wait_for()
+    page.goto(browsing.base + "en/vag-in/")
+    page.close()
+    origin = urlsplit(browsing.base)
+    requests = browsing.traffic.requests
+    assert requests
+    elsewhere = sorted(
+        {
+            url
+            for url in requests
+            if not url.startswith(("data:", "blob:"))
+            and (urlsplit(url).scheme, urlsplit(url).netloc) != (origin.scheme, origin.netloc)
+        }
+    )
+    assert not elsewhere, f"requests to other origins: {elsewhere}"
+    assert not browsing.traffic.failed, f"failed requests: {browsing.traffic.failed}"
+    assert not browsing.traffic.errors, f"script errors: {browsing.traffic.errors}"

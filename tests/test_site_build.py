@@ -1,0 +1,379 @@
+"""The site built from the shipped catalogue: pages, languages, relations, search index, privacy, safety."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+
+from innokatalog.build import build_site
+from innokatalog.load import load_catalogue, load_file
+from innokatalog.model import KIND_PLURALS, Catalogue, Item
+from innokatalog.plugin import CatalogueError
+
+from .browser_support import PROJECT, built_site, link_targets, page_path, parse_html, shipped_catalogue
+
+# Elements and `<link rel>` values that make the browser fetch something by themselves.
+FETCHING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src"}
+FETCHING_RELS = {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "icon"}
+FETCHING_RELS |= {"apple-touch-icon", "manifest", "shortcut"}
+EXTERNAL = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
+XSS = (
+    "Safe text.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n<img src=x onerror=alert(1)>\n\n"
+    '<a href="javascript:alert(1)">y</a> [z](JaVaScRiPt:alert(1)) <svg onload=alert(1)>'
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Catalogue:
+    """The shipped catalogue (named apart from conftest's `catalogue`, a fixture copy)."""
+    catalogue = shipped_catalogue()
+    assert catalogue.all(), f"no entries in {PROJECT / 'catalogue'}"
+    return catalogue
+
+
+def read(site: Path, url: str) -> str:
+    path = site / url / "index.html"
+    assert path.is_file(), f"no page at /{url}"
+    return path.read_text(encoding="utf-8")
+
+
+def html_lang(html: str) -> str | None:
+    match = re.search(r"<html\b[^>]*\blang=\"([^\"]+)\"", html)
+    return match[1] if match else None
+
+
+def expected_pages() -> list[tuple[str, str]]:
+    loaded = load_catalogue(PROJECT / "catalogue")
+    return sorted((entry.kind, entry.id) for entry in loaded.entries)
+
+
+def test_every_entry_has_a_page_in_both_languages(site: Path, shipped: Catalogue) -> None:
+    catalogue = shipped
+    expected = expected_pages()
+    assert expected
+    missing = [
+        f"/{page_path(kind, item_id, lang)}"
+        for kind, item_id in expected
+        for lang in ("sv", "en")
+        if not (site / page_path(kind, item_id, lang) / "index.html").is_file()
+    ]
+    assert not missing, f"entries without a page: {missing}"
+    for plural in KIND_PLURALS.values():
+        built = {p.parent.name for p in (site / plural).glob("*/index.html")}
+        built_en = {p.parent.name for p in (site / "en" / plural).glob("*/index.html")}
+        ids = {item_id for kind, item_id in expected if KIND_PLURALS[kind] == plural}
+        redirects = {
+            old
+            for item in catalogue.all()
+            if KIND_PLURALS[item.kind] == plural
+            for old in item.get("previous_ids") or []
+        }
+        assert built - redirects == ids, plural
+        assert built_en - redirects == ids, plural
+
+
+def test_pages_declare_their_language(site: Path, shipped: Catalogue) -> None:
+    catalogue = shipped
+    wrong = []
+    for item in catalogue.all():
+        for lang in ("sv", "en"):
+            found = html_lang(read(site, page_path(item.kind, item.id, lang)))
+            if found != lang:
+                wrong.append((page_path(item.kind, item.id, lang), found))
+    for url, lang in [("", "sv"), ("en/", "en"), ("sok/", "sv"), ("en/sok/", "en"), ("vag-in/", "sv")]:
+        if (site / url / "index.html").is_file():
+            found = html_lang(read(site, url))
+            if found != lang:
+                wrong.append((url, found))
+    assert not wrong, f"pages with the wrong <html lang>: {wrong}"
+
+
+def test_entry_pages_link_their_other_language_version(site: Path, shipped: Catalogue) -> None:
+    catalogue = shipped
+    item = catalogue.all()[0]
+    sv, en = page_path(item.kind, item.id, "sv"), page_path(item.kind, item.id, "en")
+    assert en in link_targets(read(site, sv), sv)
+    assert sv in link_targets(read(site, en), en)
+
+
+def _assert_links(site: Path, source: Item, targets: list[Item], what: str) -> None:
+    for lang in ("sv", "en"):
+        url = page_path(source.kind, source.id, lang)
+        links = link_targets(read(site, url), url)
+        missing = [
+            page_path(t.kind, t.id, lang) for t in targets if page_path(t.kind, t.id, lang) not in links
+        ]
+        assert not missing, f"/{url} does not link {what}: {missing}"
+
+
+def test_testbeds_and_projects_link_each_other(site: Path, shipped: Catalogue) -> None:
+    catalogue = shipped
+    pairs = [
+        (project, testbed)
+        for project in catalogue.of_kind("project")
+        for testbed_id in project.get("testbeds") or []
+        if (testbed := catalogue.find("testbed", testbed_id)) is not None
+    ]
+    # The seeds may give no project that used a testbed; test_probe_relations covers the mechanism then.
+    for project, testbed in pairs:
+        _assert_links(site, project, [testbed], "the testbed it lists")
+        _assert_links(site, testbed, [project], "the project that lists it")
+
+
+def test_unit_pages_link_what_they_own(site: Path, shipped: Catalogue) -> None:
+    catalogue = shipped
+    owned_somewhere = False
+    for unit in catalogue.of_kind("unit"):
+        owned = [item for item in catalogue.all() if item.get("unit") == unit.id]
+        owned_somewhere |= bool(owned)
+        _assert_links(site, unit, owned, "what it owns")
+        for item in owned:
+            _assert_links(site, item, [unit], "its unit")
+    assert owned_somewhere
+
+
+def test_contact_pages_link_what_uses_them(site: Path, shipped: Catalogue) -> None:
+    catalogue = shipped
+    used_somewhere = False
+    for contact in catalogue.of_kind("contact"):
+        users = [item for item in catalogue.all() if item.get("contact") == contact.id]
+        used_somewhere |= bool(users)
+        _assert_links(site, contact, users, "what uses it")
+        for item in users:
+            _assert_links(site, item, [contact], "its contact path")
+    assert used_somewhere
+
+
+def _hand_written_pages() -> dict[str, list[str]]:
+    """The directory URL of each page in site/, per language: `om.md` → `om/`, `om.en.md` → `en/om/`."""
+    pages: dict[str, list[str]] = {"sv": [], "en": []}
+    for path in sorted((PROJECT / "site").rglob("*.md")):
+        relative = path.relative_to(PROJECT / "site").as_posix()
+        lang = "en" if relative.endswith(".en.md") else "sv"
+        stem = relative.removesuffix(".md").removesuffix(".en")
+        url = (
+            ""
+            if stem == "index"
+            else stem.removesuffix("/index") + "/"
+            if stem.endswith("/index")
+            else stem + "/"
+        )
+        pages[lang].append(LANGUAGE_ROOT[lang] + url)
+    return pages
+
+
+LANGUAGE_ROOT = {"sv": "", "en": "en/"}
+
+
+def test_hand_written_pages_are_built_in_their_language(site: Path) -> None:
+    pages = _hand_written_pages()
+    assert pages["sv"], "site/ has no pages"
+    wrong = []
+    for lang, urls in pages.items():
+        for url in urls:
+            path = site / url / "index.html"
+            if not path.is_file():
+                wrong.append(f"/{url}: missing")
+            elif html_lang(path.read_text(encoding="utf-8")) != lang:
+                wrong.append(f"/{url}: not lang={lang}")
+    assert not wrong, f"hand-written pages not built: {wrong}"
+
+
+def _target(site: Path, page: Path, href: str) -> Path:
+    target = urlsplit(urljoin("http://site.invalid/" + page.relative_to(site).as_posix(), href))
+    return site / unquote(target.path).lstrip("/")
+
+
+def test_internal_links_and_language_switches_resolve(site: Path) -> None:
+    """Every link within the site leads to a built file, the "In English" / "På svenska" link included."""
+    broken: dict[str, list[str]] = {}
+    for page in sorted(site.rglob("*.html")):
+        for tag in parse_html(page.read_text(encoding="utf-8")).tags:
+            href = tag.attrs.get("href", "") if tag.name in ("a", "link") else ""
+            if not href or href.startswith("#") or re.match(r"^[a-z][a-z0-9+.-]*:", href, re.IGNORECASE):
+                continue
+            target = _target(site, page, href)
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.setdefault("/" + target.relative_to(site).as_posix(), []).append(
+                    str(page.relative_to(site))
+                )
+    report = [
+        f"{target} (from {len(pages)} pages, such as {pages[0]})" for target, pages in sorted(broken.items())
+    ]
+    assert not broken, "links lead nowhere:\n" + "\n".join(report)
+
+
+def test_pagefind_index_covers_both_languages(site: Path) -> None:
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    languages = entry["languages"]
+    assert {"sv", "en"} <= set(languages), languages
+    assert languages["sv"]["page_count"] > 0 and languages["en"]["page_count"] > 0
+    assert not (site / "en" / "pagefind").exists(), "the English build must not have an index of its own"
+
+
+def test_vinnova_grant_is_shown_in_swedish_format(site: Path, shipped: Catalogue) -> None:
+    catalogue = shipped
+    projects = [
+        p
+        for p in catalogue.of_kind("project")
+        if "vinnova" in str((p.get("funding") or {}).get("funder", "")).lower()
+        and (p.get("funding") or {}).get("amount_sek") == 594204
+    ]
+    assert projects, "no Vinnova project with a grant of 594 204 kr in the shipped catalogue"
+    html = read(site, page_path("project", projects[0].id, "sv"))
+    normalised = html.replace("\u00a0", " ").replace("&nbsp;", " ").replace("&#160;", " ")
+    assert "594 204 kr" in normalised
+
+
+def test_no_page_loads_anything_from_another_origin(site: Path) -> None:
+    offending = []
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        parsed = parse_html(path.read_text(encoding="utf-8"))
+        for tag in parsed.tags:
+            url = ""
+            if tag.name in FETCHING:
+                url = tag.attrs.get(FETCHING[tag.name], "")
+            elif tag.name == "link" and set(tag.attrs.get("rel", "").lower().split()) & FETCHING_RELS:
+                url = tag.attrs.get("href", "")
+            if EXTERNAL.match(url):
+                offending.append((str(path.relative_to(site)), tag.name, url))
+        for _, script in parsed.scripts:
+            if re.search(r"\bimport\s*\(\s*[\"'](https?:)?//", script):
+                offending.append((str(path.relative_to(site)), "import()", script[:80]))
+    assert not offending, f"requests to other origins: {offending[:20]}"
+    for css in sorted(site.rglob("*.css")):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        found = re.findall(r"(?:@import\s+|url\(\s*[\"']?)(?:https?:)?//[^\s\"')]+", text)
+        assert not found, f"{css.relative_to(site)} loads {found}"
+    html = read(site, "sok/")
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_theme_fonts_are_off() -> None:
+    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["theme"].get("font") is False
+
+
+def _copy_project(destination: Path) -> Path:
+    for name in ("catalogue", "schema", "site"):
+        shutil.copytree(PROJECT / name, destination / name)
+    shutil.copy2(PROJECT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
+def _first_entry_file(project: Path, kind: str) -> Path:
+    files = sorted((project / "catalogue" / KIND_PLURALS[kind]).glob("*.yml"))
+    assert files, f"no {kind} in the shipped catalogue"
+    return files[0]
+
+
+def _dump_entry(path: Path, data: dict) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _entry_data(path: Path, kind: str) -> dict:
+    entry, findings = load_file(path, kind)
+    assert entry is not None, findings
+    return entry.data
+
+
+@pytest.fixture(scope="module")
+def probe(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A copy of the project with one hostile testbed, listed by the first project; built once.
+
+    Returns the built site and the id of the project that lists the probe.
+    """
+    root = tmp_path_factory.mktemp("probe")
+    project = _copy_project(root / "project")
+    source = _first_entry_file(project, "testbed")
+    data = _entry_data(source, "testbed")
+    data["id"] = "xss-probe"
+    data["description"] = {"sv": XSS, "en": XSS}
+    # The name and summary also reach the theme's <title>, header and <meta name="description">.
+    data["name"] = {
+        "sv": "Prov</title><script>alert(1)</script>",
+        "en": "Probe</title><script>alert(1)</script>",
+    }
+    data["summary"] = {
+        "sv": '"><script>alert(1)</script>',
+        "en": '" onmouseover="alert(1)" x="<img src=x onerror=alert(1)>',
+    }
+    for name in ("previous_ids", "featured", "images"):
+        data.pop(name, None)
+    _dump_entry(source.with_name("xss-probe.yml"), data)
+
+    user = _first_entry_file(project, "project")
+    user_data = _entry_data(user, "project")
+    user_data["testbeds"] = [*(user_data.get("testbeds") or []), "xss-probe"]
+    _dump_entry(user, user_data)
+    return build_site(project, root / "out"), user_data["id"]
+
+
+def test_entry_text_cannot_inject_markup(probe: tuple[Path, str]) -> None:
+    output, _ = probe
+    for lang in ("sv", "en"):
+        html = read(output, page_path("testbed", "xss-probe", lang))
+        assert "Safe text." in html
+        assert "<script>alert" not in html.lower()
+        article = html.lower().split("<article", 1)[-1].split("</article>", 1)[0]
+        assert "<svg" not in article
+        assert "&lt;/title&gt;" in article, "the name's text should be shown, escaped"
+        parsed = parse_html(html)
+        for tag in parsed.tags:
+            handlers = [name for name in tag.attrs if name.startswith("on")]
+            assert not handlers, f"event handler attribute on <{tag.name}>: {tag.attrs}"
+            for name in ("href", "src", "action", "formaction"):
+                value = re.sub(r"[\s\x00-\x1f]", "", tag.attrs.get(name, "")).lower()
+                assert not value.startswith(("javascript:", "data:", "vbscript:")), tag.attrs
+        code = [text for attrs, text in parsed.scripts if "json" not in attrs.get("type", "")]
+        assert not any("alert(1)" in text for text in code)
+
+
+def test_probe_relations_show_on_both_sides(probe: tuple[Path, str]) -> None:
+    """A project that lists a testbed links it, and the testbed's page links the project back."""
+    output, project_id = probe
+    for lang in ("sv", "en"):
+        testbed_url = page_path("testbed", "xss-probe", lang)
+        project_url = page_path("project", project_id, lang)
+        assert testbed_url in link_targets(read(output, project_url), project_url)
+        assert project_url in link_targets(read(output, testbed_url), testbed_url)
+
+
+def test_invalid_catalogue_refuses_and_keeps_the_previous_output(tmp_path: Path) -> None:
+    project = _copy_project(tmp_path / "project")
+    output = build_site(project, tmp_path / "out")
+    kept = {
+        path: path.read_bytes()
+        for path in [output / "testbeds" / "index.html", *output.glob("*/*/index.html")]
+    }
+    assert kept
+    index = output / "testbeds" / "index.html"
+    before = index.stat().st_mtime_ns
+
+    broken = _first_entry_file(project, "testbed")
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(re.sub(r"(?m)^unit: .*$", "unit: no-such-unit", text), encoding="utf-8")
+
+    with pytest.raises(CatalogueError) as raised:
+        build_site(project, output)
+    assert broken.name in str(raised.value)
+
+    assert index.stat().st_mtime_ns == before
+    changed = [str(path) for path, data in kept.items() if not path.is_file() or path.read_bytes() != data]
+    assert not changed, f"a refused build changed the previous output: {changed[:5]}"
+    leftovers = [p.name for p in output.parent.iterdir() if p.name.startswith(".")]
+    assert not leftovers, f"a refused build left folders behind: {leftovers}"
