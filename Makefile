@@ -32,7 +32,8 @@ test: $(STAMP) browser lint
 	$(VENV)/bin/pytest
 
 benchmark: $(STAMP)
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/validate.py
+	$(PY) benchmarks/build.py
 
 clean:
 	rm -rf public .cache

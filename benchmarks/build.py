@@ -38,11 +38,15 @@ def write_catalogue(root: Path, count: int) -> None:
     for u in range(units):
         (folders["units"] / f"unit-{u}.yml").write_text(
             f"id: unit-{u}\nname: {{sv: Enhet {u}, en: Unit {u}}}\nsummary: {{sv: Enhet nummer {u}., en: Unit number {u}.}}\n"
-            f'type: office\nreviewed: "{reviewed}"\n', encoding="utf-8")
+            f'type: office\nreviewed: "{reviewed}"\n',
+            encoding="utf-8",
+        )
         (folders["contacts"] / f"contact-{u}.yml").write_text(
             f"id: contact-{u}\nname: {{sv: Väg in {u}, en: Way in {u}}}\nsummary: {{sv: Kontakt {u}., en: Contact {u}.}}\n"
             f"unit: unit-{u}\naudiences: [companies]\ntopics: [testbed-access]\nchannels: {{email: in{u}@example.org}}\n"
-            f'response_days: 5\nreviewed: "{reviewed}"\n', encoding="utf-8")
+            f'response_days: 5\nreviewed: "{reviewed}"\n',
+            encoding="utf-8",
+        )
     kinds = ["physical", "clinical", "digital", "living-lab", "simulation", "demonstration"]
     for i in range(count):
         u = i % units
@@ -53,19 +57,25 @@ def write_catalogue(root: Path, count: int) -> None:
             f"unit: unit-{u}\ncontact: contact-{u}\nkind: {kinds[i % len(kinds)]}\nstatus: active\n"
             f"audiences: [companies, researchers]\nareas: [health-care]\n"
             f"access: {{cost_model: negotiated, steps: [{{sv: Kontakta oss, en: Contact us}}]}}\n"
-            f'reviewed: "{reviewed}"\n', encoding="utf-8")
+            f'reviewed: "{reviewed}"\n',
+            encoding="utf-8",
+        )
     for p in range(max(1, count // 10)):
         (folders["projects"] / f"project-{p}.yml").write_text(
             f"id: project-{p}\nname: {{sv: Projekt {p}, en: Project {p}}}\nsummary: {{sv: Projekt {p}., en: Project {p}.}}\n"
             f'unit: unit-{p % units}\ncontact: contact-{p % units}\nstatus: ongoing\nperiod: {{start: "2025-01", end: "2030-12"}}\n'
-            f'testbeds: [testbed-{p}]\nfunding: {{funder: Vinnova, amount_sek: 100000}}\nreviewed: "{reviewed}"\n', encoding="utf-8")
+            f'testbeds: [testbed-{p}]\nfunding: {{funder: Vinnova, amount_sek: 100000}}\nreviewed: "{reviewed}"\n',
+            encoding="utf-8",
+        )
 
 
 def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB) of one child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        command, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, max(peak, before) / 1024
@@ -85,17 +95,31 @@ def first_search_bytes(site: Path, query: str) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     total = 0
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium"),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         page = browser.new_page()
         sizes: list[int] = []
-        page.on("response", lambda response: sizes.append(len(response.body())) if "pagefind" in response.url else None)
+        page.on(
+            "response",
+            lambda response: sizes.append(len(response.body())) if "pagefind" in response.url else None,
+        )
         page.goto(f"http://127.0.0.1:{server.server_port}/sok/")
         page.wait_for_selector("[data-filters]:not([hidden])", timeout=30000)
         page.fill("#search-input", query)
         page.keyboard.press("Enter")
-        page.wait_for_function("document.querySelector('[data-status]').textContent.match(/\\d/)", timeout=30000)
+        page.wait_for_function(
+            "document.querySelector('[data-status]').textContent.match(/\\d/)", timeout=30000
+        )
         page.wait_for_timeout(500)
         total = sum(sizes)
         browser.close()
@@ -112,16 +136,22 @@ def reference_build(root: Path, count: int) -> tuple[float, float]:
         (docs / f"page-{i}.md").write_text(f"# Sida {i}\n\nText om sida {i}.\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         "site_name: Reference\ntheme: {name: material, font: false}\nnav: [index.md]\nplugins: []\n"
-        "validation: {nav: {omitted_files: ignore}}\n", encoding="utf-8")
+        "validation: {nav: {omitted_files: ignore}}\n",
+        encoding="utf-8",
+    )
     return measure([str(BIN / "mkdocs"), "build", "-q"], root)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     args = parser.parse_args()
-    print(f"{'testbeds':>8} {'validate s':>10} {'build s':>8} {'peak MB':>8} {'pagefind s':>10} {'output MB':>9} "
-          f"{'search kB':>9} {'ref s':>6} {'build/ref':>9}")
+    print(
+        f"{'testbeds':>8} {'validate s':>10} {'build s':>8} {'peak MB':>8} {'pagefind s':>10} {'output MB':>9} "
+        f"{'search kB':>9} {'ref s':>6} {'build/ref':>9}"
+    )
     for count in args.sizes:
         with tempfile.TemporaryDirectory() as temp:
             root = Path(temp) / "project"
@@ -136,8 +166,10 @@ def main() -> None:
             output_mb = folder_size(root / "public") / 1e6
             search_kb = first_search_bytes(root / "public", "testbädd 42") / 1e3
             ref_s, _ = reference_build(Path(temp) / "reference", count)
-            print(f"{count:>8} {validate_s:>10.1f} {build_s:>8.1f} {build_mb:>8.0f} {pagefind_s:>10.1f} {output_mb:>9.1f} "
-                  f"{search_kb:>9.0f} {ref_s:>6.1f} {build_s / ref_s:>9.1f}")
+            print(
+                f"{count:>8} {validate_s:>10.1f} {build_s:>8.1f} {build_mb:>8.0f} {pagefind_s:>10.1f} {output_mb:>9.1f} "
+                f"{search_kb:>9.0f} {ref_s:>6.1f} {build_s / ref_s:>9.1f}"
+            )
 
 
 if __name__ == "__main__":

@@ -12,8 +12,40 @@ import click
 from . import __version__
 from .findings import REPORTERS, Summary, sort_findings
 from .load import load_catalogue
-from .schema import SchemaSet
+from .schema import SchemaSet, SchemaSetError
 from .validate import Options, validate
+
+
+def load_schemas(schema_dir: Path) -> SchemaSet:
+    """The schemas, or a usage error (exit 2) that says which file is missing or broken."""
+    try:
+        return SchemaSet(schema_dir)
+    except SchemaSetError as error:
+        raise click.UsageError(f"--schema-dir: {error}") from None
+
+
+def load_valid_or_exit(directory: Path, schema_dir: Path):
+    """The validated catalogue and its schemas; on errors, print the findings and exit 1."""
+    from .plugin import CatalogueError, load_valid_catalogue
+
+    load_schemas(schema_dir)
+    try:
+        return load_valid_catalogue(Path.cwd(), str(directory), str(schema_dir))
+    except CatalogueError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+
+
+schema_dir_option = click.option(
+    "--schema-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("schema"),
+    show_default=True,
+    help="Folder with the JSON Schemas.",
+)
+catalogue_argument = click.argument(
+    "directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,13 +94,7 @@ def main() -> None:
     show_default=True,
     help="The catalogue folder, when TARGETS are single files or --changed is used.",
 )
-@click.option(
-    "--schema-dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("schema"),
-    show_default=True,
-    help="Folder with the JSON Schemas.",
-)
+@schema_dir_option
 def validate_command(
     targets: tuple[Path, ...],
     output_format: str,
@@ -100,7 +126,7 @@ def validate_command(
             files += changed_files(root, base)
         except RuntimeError as error:
             raise click.UsageError(str(error)) from None
-    schemas = SchemaSet(schema_dir)
+    schemas = load_schemas(schema_dir)
     loaded = load_catalogue(root)
     findings = validate(loaded, schemas, Options(today=dt.date.today(), stale_after_months=stale_after))
     findings += project_findings(root, loaded)
@@ -203,13 +229,7 @@ def serve_command(host: str, port: int) -> None:
     show_default=True,
     help="Catalogue folder to write into.",
 )
-@click.option(
-    "--schema-dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("schema"),
-    show_default=True,
-    help="Folder with the JSON Schemas.",
-)
+@schema_dir_option
 def new_command(
     kind: str, values: tuple[str, ...], no_input: bool, catalogue_dir: Path, schema_dir: Path
 ) -> None:
@@ -221,7 +241,7 @@ def new_command(
     """
     from . import scaffold
 
-    schemas = SchemaSet(schema_dir)
+    schemas = load_schemas(schema_dir)
     known = {k: set() for k in scaffold.PLURALS}
     for entry in load_catalogue(catalogue_dir).entries if catalogue_dir.is_dir() else []:
         known[entry.kind].add(entry.id)
@@ -312,16 +332,8 @@ def _ask(question) -> str:
 @click.option(
     "--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True, help="Language of labels."
 )
-@click.argument(
-    "directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path)
-)
-@click.option(
-    "--schema-dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("schema"),
-    show_default=True,
-    help="Folder with the JSON Schemas.",
-)
+@catalogue_argument
+@schema_dir_option
 def report_command(
     year: int | None, output_format: str, lang: str, directory: Path, schema_dir: Path
 ) -> None:
@@ -332,14 +344,9 @@ def report_command(
     """
     import json
 
-    from .plugin import CatalogueError, load_valid_catalogue
     from .report import build_report, report_csv, report_text
 
-    try:
-        catalogue, schemas = load_valid_catalogue(Path.cwd(), str(directory), str(schema_dir))
-    except CatalogueError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
+    catalogue, schemas = load_valid_or_exit(directory, schema_dir)
     report = build_report(catalogue, schemas, year or dt.date.today().year, dt.date.today())
     if output_format == "json":
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
@@ -347,6 +354,57 @@ def report_command(
         click.echo(report_csv(report, lang), nl=False)
     else:
         click.echo(report_text(report, lang))
+
+
+@main.command("export")
+@catalogue_argument
+@schema_dir_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("public/data"),
+    show_default=True,
+    help="Folder to write the open-data files into.",
+)
+@click.option(
+    "--site-url",
+    default=None,
+    help="Absolute address the site is published at (default: site_url of mkdocs.yml).",
+)
+def export_command(directory: Path, schema_dir: Path, output: Path, site_url: str | None) -> None:
+    """Write the open-data files alone: catalogue.json, one CSV per kind, JSON-LD and DCAT-AP-SE.
+
+    The same files every build publishes under /data/. Each file is written whole and renamed
+    into place. Refuses an invalid catalogue (exit 1).
+    """
+    from . import export
+
+    site_url = site_url or configured_site_url(Path.cwd() / "mkdocs.yml")
+    if not site_url.startswith(("https://", "http://")):
+        raise click.UsageError(f"--site-url must be an absolute http(s) address, got {site_url!r}")
+    catalogue, schemas = load_valid_or_exit(directory, schema_dir)
+    generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    documents = export.export_documents(catalogue, schemas, site_url, generated)
+    try:
+        export.write_exports(documents, output)
+    except OSError as error:
+        raise click.FileError(str(output), hint=str(error)) from None
+    click.echo(f"Wrote {len(documents)} files into {output}")
+
+
+def configured_site_url(config_file: Path) -> str:
+    """`site_url` from mkdocs.yml, or the placeholder address when there is none."""
+    import yaml
+
+    from .plugin import DEFAULT_SITE_URL
+
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except (OSError, yaml.YAMLError):
+        return DEFAULT_SITE_URL
+    site_url = config.get("site_url") if isinstance(config, dict) else None
+    return site_url if isinstance(site_url, str) and site_url else DEFAULT_SITE_URL
 
 
 if __name__ == "__main__":

@@ -27,17 +27,19 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import i18n, news
+from . import export, i18n, news
 from .findings import Summary, sort_findings
 from .load import load_catalogue
-from .model import Catalogue
+from .model import Catalogue, Item
 from .render import Page, Renderer, relative_url
-from .schema import SchemaSet
+from .schema import SchemaSet, SchemaSetError
 from .validate import Options, validate
 
 log = logging.getLogger("mkdocs.plugins.catalogue")
 THEME_DIR = Path(__file__).parent / "theme"
 _LANGUAGE_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.md$")
+# Open data and JSON-LD need absolute addresses; without a `site_url` they name this placeholder.
+DEFAULT_SITE_URL = "https://catalogue.example.org/"
 _MARKER = re.compile(r"<!--\s*catalogue:(?P<name>[a-z-]+)\s*-->")
 
 
@@ -54,7 +56,10 @@ class CatalogueError(PluginError):
 
 def load_valid_catalogue(root: Path, catalogue_dir: str, schema_dir: str) -> tuple[Catalogue, SchemaSet]:
     """Load and validate; raise with the findings as text if any is an error."""
-    schemas = SchemaSet(root / schema_dir)
+    try:
+        schemas = SchemaSet(root / schema_dir)
+    except SchemaSetError as error:
+        raise CatalogueError(f"the schemas cannot be used, nothing was built: {error}") from None
     loaded = load_catalogue(root / catalogue_dir)
     findings = sort_findings(validate(loaded, schemas, Options()))
     errors = [f for f in findings if f.is_error]
@@ -75,6 +80,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.schemas: SchemaSet | None = None
         self.posts: list[news.Post] = []
         self.extra_files: dict[str, str] = {}
+        self.entries_by_url: dict[str, Item] = {}
+        self.site_root = "/"
 
     @property
     def root(self) -> Path:
@@ -99,6 +106,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.catalogue, self.schemas = load_valid_catalogue(
             self.root, self.config.catalogue_dir, self.config.schema_dir
         )
+        self.entries_by_url = {item.url: item for item in self.catalogue.all()}
+        site_url = config.site_url or ""
+        if self.lang != i18n.DEFAULT_LANGUAGE:
+            site_url = site_url.removesuffix(f"{self.lang}/")
+        self.site_root = site_url if site_url.startswith(("https://", "http://")) else DEFAULT_SITE_URL
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalogue is not None and self.schemas is not None
@@ -113,9 +125,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.rendered = {}
         for page in self.renderer.pages() + report_pages:
             self.rendered[page.src_uri] = page
-            front_matter = (
-                f"---\ntitle: {json.dumps(page.title)}\ndescription: {json.dumps(page.description)}\n---\n"
-            )
+            # The theme prints title and description into the head without escaping them.
+            title, description = html_escape(page.title), html_escape(page.description)
+            front_matter = f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\n---\n"
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 files.remove(existing)
@@ -123,7 +135,12 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return files
 
     def _split_languages(self, files: Files, config: MkDocsConfig) -> None:
-        """Keep this build's language: `x.en.md` becomes `x.md` in the English build."""
+        """Keep this build's language: `x.en.md` becomes `x.md` in the English build.
+
+        Translations are added after all removals, so removing the Swedish `x.md`
+        cannot take its freshly added English replacement with it.
+        """
+        translations = []
         for file in list(files):
             if not file.src_uri.endswith(".md") or file.generated_by:
                 continue
@@ -134,7 +151,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             files.remove(file)
             if page_lang == self.lang:
                 plain = file.src_uri[: match.start()] + ".md"
-                files.append(File.generated(config, plain, abs_src_path=file.abs_src_path))
+                translations.append(File.generated(config, plain, abs_src_path=file.abs_src_path))
+        for file in translations:
+            files.append(file)
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         url = page.url
@@ -147,6 +166,12 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         page.meta["catalogue_other_lang"] = other
         page.meta["catalogue_alternate"] = alternate
         page.meta["catalogue_other_label"] = i18n.t("other_language", self.lang)
+        item = self.entries_by_url.get(url)
+        if item is not None:
+            structured = export.jsonld_for(
+                item, self.catalogue, self.site_root, self.lang, schemas=self.schemas
+            )
+            page.meta["catalogue_jsonld"] = export.script_json(structured)
         return markdown
 
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -198,6 +223,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         for lang in self.config.languages:
             if lang != self.lang:
                 build_language(config, lang, site_dir / lang)
+        assert self.schemas is not None
+        generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        documents = export.export_documents(self.catalogue, self.schemas, self.site_root, generated)
+        export.write_exports(documents, site_dir / export.DATA_DIR)
         if self.config.pagefind:
             index_site(site_dir)
 

@@ -37,6 +37,10 @@ class Field:
         return self.schema.get("description", "")
 
 
+class SchemaSetError(ValueError):
+    """The schema folder is incomplete or holds a file that is not a usable JSON Schema."""
+
+
 class SchemaSet:
     """The project's schemas, loaded once: validators per kind and resolved field lists."""
 
@@ -44,12 +48,22 @@ class SchemaSet:
         self.dir = schema_dir
         self.documents: dict[str, dict[str, Any]] = {}
         for path in sorted(schema_dir.glob("*.schema.json")):
-            self.documents[path.name] = json.loads(path.read_text(encoding="utf-8"))
-        missing = [k for k in KINDS if f"{k}.schema.json" not in self.documents]
-        if missing or DEFS_FILE not in self.documents:
-            raise FileNotFoundError(
-                f"schema files missing in {schema_dir}: {', '.join(missing) or DEFS_FILE}"
-            )
+            try:
+                document = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as error:
+                raise SchemaSetError(f"{path}: cannot be read ({error})") from None
+            except json.JSONDecodeError as error:
+                raise SchemaSetError(
+                    f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
+                ) from None
+            if not isinstance(document, dict) or not isinstance(document.get("$id"), str):
+                raise SchemaSetError(f'{path}: a schema must be a JSON object with an "$id"')
+            self.documents[path.name] = document
+        missing = [f"{k}.schema.json" for k in KINDS if f"{k}.schema.json" not in self.documents]
+        if DEFS_FILE not in self.documents:
+            missing.append(DEFS_FILE)
+        if missing:
+            raise SchemaSetError(f"schema files missing in {schema_dir}: {', '.join(missing)}")
         self.registry: Registry = Registry().with_resources(
             (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT202012))
             for doc in self.documents.values()
