@@ -142,6 +142,12 @@ def mobile(browsing: Browsing) -> Any:
     return browsing.context(MOBILE, is_mobile=True, has_touch=True, device_scale_factor=2)
 
 
+@pytest.fixture(scope="session")
+def dark(browsing: Browsing) -> Any:
+    """A desktop whose system asks for dark colours: the site follows it."""
+    return browsing.context(DESKTOP, color_scheme="dark")
+
+
 @pytest.fixture
 def page(desktop: Any) -> Iterator[Any]:
     page = desktop.new_page()
@@ -375,6 +381,11 @@ def on_a_phone(path: str) -> bool:
     return path in ("", "vag-in/", page_path("testbed", seed_testbed().id, "sv")) or path.startswith("sok/")
 
 
+def in_the_dark(path: str) -> bool:
+    """The pages also checked in dark colours: home, a testbed, search and the yearly report."""
+    return on_a_phone(path) or path.startswith("innovationsbokslut/")
+
+
 def axe_script() -> Path:
     import axe_playwright_python
 
@@ -416,7 +427,7 @@ def describe(url: str, violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def test_axe_finds_no_violations(desktop: Any, mobile: Any, site_dir: Path, base: str) -> None:
+def test_axe_finds_no_violations(desktop: Any, mobile: Any, dark: Any, site_dir: Path, base: str) -> None:
     found: list[str] = []
     tested: list[str] = []
     total = 0
@@ -424,7 +435,8 @@ def test_axe_finds_no_violations(desktop: Any, mobile: Any, site_dir: Path, base
     pages = axe_pages(site_dir)
     runs = [("1280x900", lang, path) for lang, path in pages]
     runs += [("390x844", lang, path) for lang, path in pages if on_a_phone(path)]
-    tabs = {"1280x900": desktop.new_page(), "390x844": mobile.new_page()}
+    runs += [("1280x900 dark", lang, path) for lang, path in pages if in_the_dark(path)]
+    tabs = {"1280x900": desktop.new_page(), "390x844": mobile.new_page(), "1280x900 dark": dark.new_page()}
     try:
         for viewport, lang, path in runs:
             url = "/" + i18n_root(lang) + path
@@ -435,6 +447,9 @@ def test_axe_finds_no_violations(desktop: Any, mobile: Any, site_dir: Path, base
                 total += 1
                 continue
             prepare(page, path)
+            scheme = page.locator("body").get_attribute("data-md-color-scheme")
+            expected = "slate" if viewport.endswith("dark") else "default"
+            assert scheme == expected, f"{url} [{viewport}]: colour scheme {scheme!r}, not {expected!r}"
             result = run_axe(page)
             version = result["version"]
             total += len(result["violations"])
@@ -462,7 +477,7 @@ def write_report(version: str, pages: list[str], violations: int) -> None:
         "standard": "WCAG 2.1 AA",
         "pages": pages,
         "violations": violations,
-        "viewports": ["1280x900", "390x844"],
+        "viewports": ["1280x900", "390x844", "1280x900 dark"],
     }
     REPORT.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
