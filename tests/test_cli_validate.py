@@ -125,6 +125,23 @@ def test_bad_option_exits_2(catalogue: Path, args: list[str], message: str) -> N
     assert "errors" not in result.output  # nothing was validated
 
 
+@pytest.mark.parametrize("command", ["validate", "report", "export", "new"])
+def test_a_schema_folder_without_the_schemas_exits_2(catalogue: Path, tmp_path: Path, command: str) -> None:
+    empty = tmp_path / "empty-schemas"
+    empty.mkdir()
+    args = [command, "unit", "--no-input"] if command == "new" else [command]
+    result = run(*args, "--schema-dir", str(empty))
+    assert result.exit_code == 2, result.output
+    assert "schema files missing" in result.output and "unit.schema.json" in result.output
+
+
+def test_a_broken_schema_file_exits_2_and_names_it(catalogue: Path) -> None:
+    (catalogue.parent / "schema" / "testbed.schema.json").write_text("{ not json", encoding="utf-8")
+    result = run("validate")
+    assert result.exit_code == 2
+    assert re.search(r"testbed\.schema\.json:1:\d+: not valid JSON", result.output), result.output
+
+
 # --- formats -----------------------------------------------------------------------------------
 
 

@@ -552,3 +552,46 @@ def test_write_exports_keeps_the_old_file_when_a_write_fails(
 def test_write_exports_refuses_paths(tmp_path: Path, name: str) -> None:
     with pytest.raises(ValueError):
         export.write_exports({name: b"x"}, tmp_path / "data")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The export fixture catalogue and the project's schemas in a temporary working folder."""
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(FIXTURE, tmp_path / "catalogue")
+    shutil.copytree(PROJECT / "schema", tmp_path / "schema")
+    return tmp_path
+
+
+def run_cli(*args: str) -> Any:
+    from click.testing import CliRunner
+
+    from innokatalog.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+def test_export_command_writes_the_files_alone(project: Path) -> None:
+    result = run_cli("export", "-o", "out/data", "--site-url", SITE)
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in (project / "out" / "data").iterdir()} == ALL_FILES
+    document = json.loads((project / "out" / "data" / "catalogue.json").read_text(encoding="utf-8"))
+    assert document["site_url"] == SITE
+    assert len(document["units"]) == len(list((project / "catalogue" / "units").glob("*.yml")))
+
+
+def test_export_command_refuses_an_invalid_catalogue_and_writes_nothing(project: Path) -> None:
+    unit = next((project / "catalogue" / "units").glob("*.yml"))
+    unit.write_text(unit.read_text(encoding="utf-8") + "colour: blue\n", encoding="utf-8")
+    result = run_cli("export", "-o", "out")
+    assert result.exit_code == 1
+    assert "colour" in result.output and "Traceback" not in result.output
+    assert not (project / "out").exists()
+
+
+def test_export_command_wants_an_absolute_site_url(project: Path) -> None:
+    result = run_cli("export", "--site-url", "/relative/")
+    assert result.exit_code == 2
+    assert "absolute" in result.output

@@ -223,6 +223,38 @@ def test_pagefind_index_covers_both_languages(site: Path) -> None:
     assert not (site / "en" / "pagefind").exists(), "the English build must not have an index of its own"
 
 
+def test_open_data_files_are_published_with_every_entry(site: Path, shipped: Catalogue) -> None:
+    data = json.loads((site / "data" / "catalogue.json").read_text(encoding="utf-8"))
+    published = sorted((kind, entry["id"]) for kind, plural in KIND_PLURALS.items() for entry in data[plural])
+    assert published == expected_pages()
+    dcat = (site / "data" / "dcat.rdf").read_text(encoding="utf-8")
+    for plural in KIND_PLURALS.values():
+        assert (site / "data" / f"{plural}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+        assert f"data/{plural}.csv" in dcat
+
+
+def embedded_jsonld(html: str) -> list[dict]:
+    scripts = [text for attrs, text in parse_html(html).scripts if attrs.get("type") == "application/ld+json"]
+    return [json.loads(text) for text in scripts]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_entry_page_embeds_its_own_jsonld(site: Path, lang: str) -> None:
+    from pyld import jsonld
+
+    def no_fetching(url: str, options: object = None) -> None:
+        raise AssertionError(f"the embedded JSON-LD needs {url}")
+
+    for kind, item_id in expected_pages():
+        url = page_path(kind, item_id, lang)
+        documents = embedded_jsonld(read(site, url))
+        assert len(documents) == 1, f"/{url}: {len(documents)} JSON-LD scripts"
+        assert documents[0]["@id"] == f"https://catalogue.example.org/{url}"
+        expanded = jsonld.expand(documents[0], {"documentLoader": no_fetching})
+        assert expanded[0]["@type"][0].startswith("https://schema.org/"), f"/{url}: {expanded[0]['@type']}"
+    assert not embedded_jsonld(read(site, "" if lang == "sv" else "en/")), "the home page is not an entry"
+
+
 def test_vinnova_grant_is_shown_in_swedish_format(site: Path, shipped: Catalogue) -> None:
     catalogue = shipped
     projects = [

@@ -1,0 +1,76 @@
+"""The schemas themselves: valid JSON Schema, documented, and their examples pass their own rules."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from innokatalog.schema import KINDS, SchemaSet, SchemaSetError
+
+from .conftest import PROJECT
+
+SCHEMA_FILES = sorted((PROJECT / "schema").glob("*.schema.json"))
+
+
+def subschemas(schema: Any, path: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every schema object in a document, with a JSON pointer-like path for messages."""
+    if isinstance(schema, dict):
+        yield path, schema
+        for key, value in schema.items():
+            if key in ("properties", "$defs", "patternProperties"):
+                for name, child in value.items():
+                    yield from subschemas(child, f"{path}/{key}/{name}")
+            elif key in ("items", "additionalProperties", "not", "if", "then", "else"):
+                yield from subschemas(value, f"{path}/{key}")
+            elif key in ("allOf", "anyOf", "oneOf", "prefixItems"):
+                for index, child in enumerate(value):
+                    yield from subschemas(child, f"{path}/{key}/{index}")
+
+
+@pytest.mark.parametrize("path", SCHEMA_FILES, ids=lambda p: p.name)
+def test_every_schema_is_valid_draft_2020_12(path: Path) -> None:
+    Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("path", SCHEMA_FILES, ids=lambda p: p.name)
+def test_every_example_passes_its_own_schema(path: Path, schema_set: SchemaSet) -> None:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    failing = []
+    for where, schema in subschemas(document):
+        if not schema.get("examples"):
+            continue
+        validator = Draft202012Validator(
+            {"$ref": document["$id"] + where},  # the subschema in place, so its own `$ref`s resolve
+            registry=schema_set.registry,
+            format_checker=Draft202012Validator.FORMAT_CHECKER,
+        )
+        for example in schema["examples"]:
+            failing += [f"{where}: {example!r}: {error.message}" for error in validator.iter_errors(example)]
+    assert not failing, "\n".join(failing)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_field_has_a_title_and_description(kind: str, schema_set: SchemaSet) -> None:
+    undocumented = [f.name for f in schema_set.fields(kind) if "title" not in f.schema or not f.description]
+    assert not undocumented, f"{kind}: fields without title or description: {undocumented}"
+
+
+def test_a_missing_schema_file_is_named(tmp_path: Path) -> None:
+    for path in SCHEMA_FILES:
+        if path.name != "contact.schema.json":
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    with pytest.raises(SchemaSetError, match=r"missing .*contact\.schema\.json"):
+        SchemaSet(tmp_path)
+
+
+def test_a_broken_schema_file_is_named_with_its_line(tmp_path: Path) -> None:
+    for path in SCHEMA_FILES:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "unit.schema.json").write_text('{\n  "$id": "x",\n  oops\n}\n', encoding="utf-8")
+    with pytest.raises(SchemaSetError, match=r"unit\.schema\.json:3:\d+: not valid JSON"):
+        SchemaSet(tmp_path)
