@@ -99,6 +99,16 @@ def test_pages_declare_their_language(site: Path, shipped: Catalogue) -> None:
     assert not wrong, f"pages with the wrong <html lang>: {wrong}"
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_site_name_and_colour_toggle_are_in_the_page_language(site: Path, lang: str) -> None:
+    from innokatalog import i18n
+
+    html = read(site, "" if lang == "sv" else "en/")
+    assert re.search(rf"<title>[^<]*{re.escape(i18n.t('site_name', lang))}</title>", html)
+    for scheme in ("default", "slate"):
+        assert f'aria-label="{i18n.t(f"palette_{scheme}", lang)}"' in html
+
+
 def test_entry_pages_link_their_other_language_version(site: Path, shipped: Catalogue) -> None:
     catalogue = shipped
     item = catalogue.all()[0]

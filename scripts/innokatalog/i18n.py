@@ -13,6 +13,12 @@ _LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
 TEXTS: dict[str, dict[str, str]] = {
     "site_name": {"sv": "Testbäddar och innovation", "en": "Testbeds and innovation"},
+    "site_description": {
+        "sv": "Testbäddar, innovationsprojekt och kontaktvägar i Region Stockholm och Stockholms stad.",
+        "en": "Testbeds, innovation projects and contact paths of Region Stockholm and the City of Stockholm.",
+    },
+    "palette_default": {"sv": "Byt till mörkt läge", "en": "Switch to dark mode"},
+    "palette_slate": {"sv": "Byt till ljust läge", "en": "Switch to light mode"},
     "testbeds": {"sv": "Testbäddar", "en": "Testbeds"},
     "projects": {"sv": "Projekt", "en": "Projects"},
     "contacts": {"sv": "Kontaktvägar", "en": "Contact paths"},

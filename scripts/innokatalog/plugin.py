@@ -92,6 +92,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.lang = (
             config.theme["language"] if config.theme["language"] in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
         )
+        config.site_name = i18n.t("site_name", self.lang)
+        config.site_description = i18n.t("site_description", self.lang)
+        for option in config.theme.get("palette") or []:
+            if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
+                option["toggle"]["name"] = i18n.t(f"palette_{option.get('scheme', 'default')}", self.lang)
         if str(THEME_DIR) not in config.theme.dirs:
             position = 1 if config.theme.custom_dir else 0
             config.theme.dirs.insert(position, str(THEME_DIR))
