@@ -22,6 +22,7 @@ def _figure(report, key):
 
 def test_counts_match_the_fixture() -> None:
     catalogue = mini_catalogue()
+    catalogue.of_kind("contact")[0].data["example_details"] = False  # a confirmed response time
     report = build_report(catalogue, schemas(), 2017, TODAY)
     active = [t for t in catalogue.of_kind("testbed") if t.get("status") == "active"]
     assert _figure(report, "testbeds-by-kind") == {"Living lab": len(active)}
@@ -30,6 +31,15 @@ def test_counts_match_the_fixture() -> None:
     assert _figure(report, "entries-per-unit") == {"Unit one": 3}
     assert _figure(report, "response-time") == {"Mean": 5}
     assert [(f.rows[0][1], f.source["en"]) for f in report.reported] == [(37, "Report")]
+
+
+def test_example_response_times_are_not_counted_as_promises() -> None:
+    catalogue = mini_catalogue()  # its one contact path has example details
+    assert catalogue.of_kind("contact")[0].data["example_details"] is True
+    report = build_report(catalogue, schemas(), 2017, TODAY)
+    figure = next(f for f in report.counted if f.key == "response-time")
+    assert figure.rows == []
+    assert figure.note is not None and figure.note["en"].startswith("1 contact paths")
 
 
 def test_started_and_finished_per_year() -> None:

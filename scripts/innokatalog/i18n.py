@@ -134,6 +134,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Everything the unit is responsible for",
     },
     "none": {"sv": "Inga ännu.", "en": "None yet."},
+    "no_data": {"sv": "Inga uppgifter ännu.", "en": "No data yet."},
     "not_stated": {"sv": "Ej angivet", "en": "Not stated"},
     "featured": {"sv": "Utvalt", "en": "Featured"},
     "news": {"sv": "Nyheter", "en": "News"},

@@ -29,6 +29,7 @@ class Figure:
     rows: list[tuple[Label, float]]
     unit: Label = field(default_factory=lambda: {"sv": "", "en": ""})
     source: Label | None = None
+    note: Label | None = None
 
     def csv_text(self, lang: str) -> str:
         buffer = io.StringIO()
@@ -52,6 +53,7 @@ class Report:
                 "title": f.title,
                 "unit": f.unit,
                 "source": f.source,
+                "note": f.note,
                 "rows": [{"label": label, "value": value} for label, value in f.rows],
             }
 
@@ -120,11 +122,10 @@ def build_report(catalogue: Catalogue, schemas: SchemaSet, year: int, today: dt.
         1 for item in catalogue.all() if _reviewed_within(item.get("reviewed"), today, 12)
     )
     total = len(catalogue.all()) or 1
-    contacts = [
-        c.get("response_days")
-        for c in catalogue.of_kind("contact")
-        if isinstance(c.get("response_days"), int)
-    ]
+    # Example response times (waiting for the unit's real details) would make the mean look confirmed.
+    timed = [c for c in catalogue.of_kind("contact") if isinstance(c.get("response_days"), int)]
+    contacts = [c.get("response_days") for c in timed if not c.get("example_details")]
+    examples = len(timed) - len(contacts)
 
     counted = [
         _counted(
@@ -196,13 +197,16 @@ def build_report(catalogue: Catalogue, schemas: SchemaSet, year: int, today: dt.
                 "sv": "Utlovad svarstid för kontaktvägar, medelvärde",
                 "en": "Promised response time of contact paths, mean",
             },
-            [
-                (
-                    {"sv": "Medelvärde", "en": "Mean"},
-                    round(sum(contacts) / len(contacts), 1) if contacts else 0,
-                )
-            ],
+            [({"sv": "Medelvärde", "en": "Mean"}, round(sum(contacts) / len(contacts), 1))]
+            if contacts
+            else [],
             unit={"sv": "arbetsdagar", "en": "working days"},
+            note={
+                "sv": f"{examples} kontaktvägar har bara exempeluppgifter om svarstid och räknas inte med.",
+                "en": f"{examples} contact paths only have example response times and are not counted.",
+            }
+            if examples
+            else None,
         ),
         _counted(
             "directions",
@@ -222,7 +226,7 @@ def build_report(catalogue: Catalogue, schemas: SchemaSet, year: int, today: dt.
         for index, figure in enumerate(item.get("reported_figures") or [])
         if figure.get("year") == year
     ]
-    return Report(year, [f for f in counted if f.rows], reported)
+    return Report(year, [f for f in counted if f.rows or f.note], reported)
 
 
 def _direction_labels(schemas: SchemaSet) -> dict[str, Label]:
@@ -253,6 +257,10 @@ def report_text(report: Report, lang: str) -> str:
             unit = f" ({figure.unit[lang]})" if figure.unit[lang] else ""
             lines.append(figure.title[lang] + unit)
             lines += [f"  {label[lang]}: {_plain(value)}" for label, value in figure.rows]
+            if not figure.rows:
+                lines.append("  " + ("Inga uppgifter ännu." if lang == "sv" else "No data yet."))
+            if figure.note:
+                lines.append(f"  {figure.note[lang]}")
             if figure.source:
                 lines.append(f"  {headings[2]}: {figure.source[lang]}")
     return "\n".join(lines) + "\n"
