@@ -85,13 +85,15 @@ def test_required_top_level(catalogue: Path, schema_set: SchemaSet) -> None:
     ]
 
 
-def test_required_nested_points_at_the_mapping(catalogue: Path, schema_set: SchemaSet) -> None:
+def test_required_nested_points_at_the_mapping_and_names_the_missing_field(
+    catalogue: Path, schema_set: SchemaSet
+) -> None:
     edit(catalogue / "testbeds/openlab.yml", "  cost_model: free\n", "")
     findings = check(catalogue, schema_set)
     assert rows(findings) == [
         (TESTBED, 16, 3, "error", "required", "'access.cost_model' is required (Cost model): add it")
     ]
-    assert findings[0].field == "access"
+    assert findings[0].field == "access.cost_model"
 
 
 def test_unknown_field_suggests_the_nearest(catalogue: Path, schema_set: SchemaSet) -> None:
@@ -549,6 +551,13 @@ def test_period_order_within_one_month_shows_the_days(catalogue: Path, schema_se
             "period-order",
             "'period.end' (2020-05-10) is before 'period.start' (2020-05-20)",
         )
+    ]
+
+
+def test_a_period_date_that_does_not_exist_is_an_error(catalogue: Path, schema_set: SchemaSet) -> None:
+    set_period(catalogue, "completed", "2017-02-30", "2018-11")
+    assert rows(check(catalogue, schema_set)) == [
+        (PROJECT, 12, 10, "error", "format", "'period.start' is not a valid date (got '2017-02-30')")
     ]
 
 

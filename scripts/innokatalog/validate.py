@@ -66,10 +66,19 @@ class _SchemaErrors:
             yield from self._convert(entry, error)
 
     def _finding(
-        self, entry: Entry, path: JsonPath, code: str, message: str, *, key: bool = False
+        self,
+        entry: Entry,
+        path: JsonPath,
+        code: str,
+        message: str,
+        *,
+        key: bool = False,
+        field: JsonPath | None = None,
     ) -> Finding:
+        """A finding at `path`'s position, about `field` (default: `path` itself)."""
         pos = entry.position_of(path, key=key)
-        return Finding(entry.display_path, pos.line, pos.column, ERROR, code, message, format_path(path))
+        field_name = format_path(path if field is None else field)
+        return Finding(entry.display_path, pos.line, pos.column, ERROR, code, message, field_name)
 
     def _convert(self, entry: Entry, error: ValidationError) -> Iterator[Finding]:
         path: JsonPath = tuple(error.absolute_path)
@@ -84,7 +93,11 @@ class _SchemaErrors:
                     )
                 what = f" ({title})" if title else ""
                 yield self._finding(
-                    entry, path, "required", f"'{format_path((*path, missing))}' is required{what}: add it"
+                    entry,
+                    path,  # a missing field has no position: point at the mapping it belongs in
+                    "required",
+                    f"'{format_path((*path, missing))}' is required{what}: add it",
+                    field=(*path, missing),
                 )
             return
         if keyword in ("additionalProperties", "unevaluatedProperties"):
