@@ -251,6 +251,12 @@ def test_a_tab_inside_a_value_is_not_indentation(root: Path) -> None:
     assert found(root) == []
 
 
+def test_a_tab_at_the_start_of_block_text_is_text(root: Path) -> None:
+    text = "id: openlab\ndescription:\n  sv: |\n    Steg:\n    \tett\n"
+    assert data_of(root, "testbeds/openlab.yml", text)["description"] == {"sv": "Steg:\n\tett\n"}
+    assert [f for f in found(root) if f.code == "yaml-tab"] == []
+
+
 def test_invalid_utf8_gives_line_and_character_column(root: Path) -> None:
     # "  sv: Åsa " is ten characters (eleven bytes): the bad byte is character eleven
     put(root, "testbeds/openlab.yml", "id: openlab\nname:\n  sv: Åsa ".encode() + b"\xff\n")

@@ -381,6 +381,26 @@ def test_self_reference(catalogue: Path, schema_set: SchemaSet) -> None:
     ]
 
 
+def test_units_whose_parents_go_round_in_a_circle(catalogue: Path, schema_set: SchemaSet) -> None:
+    unit = catalogue / "units/innovationsenheten.yml"
+    other = unit.read_text(encoding="utf-8").replace("innovationsenheten", "forvaltningen")
+    (catalogue / "units/forvaltningen.yml").write_text(
+        other.replace("type: office\n", "type: office\nparent: innovationsenheten\n"), encoding="utf-8"
+    )
+    edit(unit, "type: office\n", "type: office\nparent: forvaltningen\n")
+    assert rows(check(catalogue, schema_set)) == [
+        (
+            "catalogue/units/forvaltningen.yml",
+            9,
+            9,
+            "error",
+            "parent-cycle",
+            "'parent' goes round in a circle (forvaltningen → innovationsenheten → forvaltningen): "
+            "one of these units must have no parent",
+        )
+    ]
+
+
 def test_previous_id_that_another_entry_has_now(catalogue: Path, schema_set: SchemaSet) -> None:
     edit(
         catalogue / "units/innovationsenheten.yml",

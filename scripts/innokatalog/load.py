@@ -43,7 +43,6 @@ _OCTAL = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
-_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _DISCARDED = "\x00duplicate"
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
@@ -258,14 +257,15 @@ class _Builder:
         raise _Refused(1, 1, "yaml-structure", "the document ended early")
 
 
+def _character_at(text: str, pos: Position) -> str:
+    lines = text.split("\n")
+    line = lines[pos.line - 1] if 0 < pos.line <= len(lines) else ""
+    return line[pos.column - 1 : pos.column]
+
+
 def parse_entry(text: str, file: str) -> tuple[Any, dict, dict, list[Finding]]:
     """Parse one file's text into data, value positions, key positions and findings."""
     builder = _Builder(file)
-    match = _TAB_INDENT.search(text)
-    if match:
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.end() - match.start()
-        raise _Refused(line, column, "yaml-tab", "a tab is used for indentation; indent with spaces")
     events = yaml.parse(text, Loader=_Loader)
     data: Any = None
     documents = 0
@@ -285,6 +285,10 @@ def parse_entry(text: str, file: str) -> tuple[Any, dict, dict, list[Finding]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         pos = _position(mark) if mark else Position(1, 1)
+        if _character_at(text, pos) == "\t":  # tabs in text are fine; YAML refuses them as indentation
+            raise _Refused(
+                pos.line, pos.column, "yaml-tab", "a tab is used for indentation; indent with spaces"
+            ) from None
         problem = error.problem or "invalid YAML"
         context = f" ({error.context})" if error.context else ""
         raise _Refused(

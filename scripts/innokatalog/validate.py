@@ -236,6 +236,7 @@ class _CatalogueChecks:
                     )
             yield from self.dates(entry)
             yield from self.english(entry, entry.data, ())
+        yield from self.parent_cycles()
         for entry in self.entries:
             if entry.kind in ("unit", "contact") and (entry.kind, entry.id) not in used:
                 what = (
@@ -246,6 +247,28 @@ class _CatalogueChecks:
                 yield self._finding(
                     entry, ("id",), WARNING, "unused", f"this {entry.kind} is not used: {what}"
                 )
+
+    def parent_cycles(self) -> Iterator[Finding]:
+        """Units whose `parent` chain leads back to themselves: the organisation has no top."""
+        units = {e.id: e for e in self.entries if e.kind == "unit"}
+        reported: set[str] = set()
+        for start in units:
+            chain = [start]
+            while isinstance(parent := units[chain[-1]].data.get("parent"), str) and parent in units:
+                if parent in chain:
+                    cycle = chain[chain.index(parent) :]
+                    if len(cycle) > 1 and not reported & set(cycle):  # one alone is a self-reference
+                        reported |= set(cycle)
+                        loop = " → ".join([*cycle, parent])
+                        yield self._finding(
+                            units[parent],
+                            ("parent",),
+                            ERROR,
+                            "parent-cycle",
+                            f"'parent' goes round in a circle ({loop}): one of these units must have no parent",
+                        )
+                    break
+                chain.append(parent)
 
     def identity(self, entry: Entry) -> Iterator[Finding]:
         declared = entry.data.get("id")
