@@ -5,6 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from markupsafe import escape
 
 from innokatalog.render import Renderer, markdown_to_html, relative_url
 
@@ -118,3 +119,19 @@ def test_reference_page_lists_every_schema_property() -> None:
         )
         for name in names:
             assert f"<code>{name}</code>" in html, (kind, name)
+
+
+def test_reference_page_explains_every_field_in_the_page_language() -> None:
+    schema_set = schemas()
+    for lang in ("sv", "en"):
+        html = Renderer(mini_catalogue(), schema_set, lang).reference_page().html
+        for kind in ("unit", "testbed", "project", "contact"):
+            for field in schema_set.fields(kind):
+                title, description = field.text(lang)
+                assert f"<strong>{escape(title)}</strong>: {escape(description)}" in html, (
+                    lang,
+                    kind,
+                    field.name,
+                )
+    swedish = Renderer(mini_catalogue(), schema_set, "sv").reference_page().html
+    assert "<strong>Senast granskad</strong>" in swedish and "Last reviewed" not in swedish

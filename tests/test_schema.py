@@ -74,3 +74,14 @@ def test_a_broken_schema_file_is_named_with_its_line(tmp_path: Path) -> None:
     (tmp_path / "unit.schema.json").write_text('{\n  "$id": "x",\n  oops\n}\n', encoding="utf-8")
     with pytest.raises(SchemaSetError, match=r"unit\.schema\.json:3:\d+: not valid JSON"):
         SchemaSet(tmp_path)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_field_and_kind_is_explained_in_swedish(kind: str, schema_set: SchemaSet) -> None:
+    missing = [
+        f.name
+        for f in schema_set.fields(kind)
+        if not {"title", "description"} <= set(f.schema.get("x-sv", {}))
+    ]
+    assert not missing, f"{kind}: fields without a Swedish title and description (x-sv): {missing}"
+    assert {"title", "description"} <= set(schema_set.document(kind).get("x-sv", {}))

@@ -22,7 +22,7 @@ from . import i18n
 from .model import KIND_PLURALS, Catalogue, Item
 from .news import NEWS_DIR, Post, newest_first
 from .report import Figure, build_report, report_csv, report_years
-from .schema import SchemaSet
+from .schema import SchemaSet, localised_annotation
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image")
@@ -209,6 +209,7 @@ class Renderer:
 
     def reference_fields(self, kind: str) -> list[dict[str, Any]]:
         """Each field of a kind as the reference page shows it, straight from the schema."""
+        texts = REFERENCE_TEXTS[self.lang]
         rows = []
         for field in self.schemas.fields(kind):
             schema = field.schema
@@ -217,15 +218,19 @@ class Renderer:
             )[0]
             type_name = schema.get("type", "")
             if type_name == "object" and "sv" in schema.get("properties", {}):
-                type_name = "sv/en"
+                type_name = texts["type_localised"]
             elif type_name == "array":
-                type_name = f"list of {items.get('type', 'object')}"
+                item_type = items.get("type", "object")
+                type_name = texts["type_list"].format(texts["types"].get(item_type, item_type))
+            else:
+                type_name = texts["types"].get(type_name, type_name)
             examples = schema.get("examples") or []
+            title, description = field.text(self.lang)
             rows.append(
                 {
                     "name": field.name,
-                    "title": field.title,
-                    "description": field.description,
+                    "title": title,
+                    "description": description,
                     "required": field.required,
                     "type": type_name,
                     "allowed": schema.get("enum") or items.get("enum") or [],
@@ -237,12 +242,7 @@ class Renderer:
     def reference_page(self) -> Page:
         texts = REFERENCE_TEXTS[self.lang]
         kinds = [
-            (
-                kind,
-                self.schemas.document(kind)["title"],
-                self.schemas.document(kind)["description"],
-                self.reference_fields(kind),
-            )
+            (kind, *localised_annotation(self.schemas.document(kind), self.lang), self.reference_fields(kind))
             for kind in KIND_PLURALS
         ]
         html = self._render(
@@ -444,8 +444,16 @@ REFERENCE_TEXTS = {
         "no": "Nej",
         "allowed": "Tillåtna värden",
         "example": "Exempel",
-        "intro": "Alla fält i katalogens poster, hämtade direkt ur JSON-schemana när webbplatsen byggs. "
-        "Fältbeskrivningarna är på engelska, som i schemana.",
+        "intro": "Alla fält i katalogens poster, hämtade direkt ur JSON-schemana när webbplatsen byggs.",
+        "type_localised": "text på svenska och engelska (sv/en)",
+        "type_list": "lista med {}",
+        "types": {
+            "string": "text",
+            "integer": "heltal",
+            "number": "tal",
+            "boolean": "ja/nej (true/false)",
+            "object": "grupp av fält",
+        },
     },
     "en": {
         "title": "Fields and rules",
@@ -458,6 +466,15 @@ REFERENCE_TEXTS = {
         "allowed": "Allowed values",
         "example": "Example",
         "intro": "Every field of the catalogue's entries, read from the JSON Schemas when the site is built.",
+        "type_localised": "text in Swedish and English (sv/en)",
+        "type_list": "list of {}",
+        "types": {
+            "string": "text",
+            "integer": "whole number",
+            "number": "number",
+            "boolean": "yes/no (true/false)",
+            "object": "group of fields",
+        },
     },
 }
 

@@ -36,6 +36,19 @@ class Field:
     def description(self) -> str:
         return self.schema.get("description", "")
 
+    def text(self, lang: str) -> tuple[str, str]:
+        """Title and description in `lang`: English in the schema, Swedish under `x-sv`."""
+        return localised_annotation(self.schema, lang, self.name)
+
+
+def localised_annotation(schema: dict[str, Any], lang: str, fallback: str = "") -> tuple[str, str]:
+    """A schema's title and description in `lang` (`sv` from `x-sv`, else the English ones)."""
+    texts = schema.get("x-sv", {}) if lang == "sv" else {}
+    return (
+        texts.get("title") or schema.get("title", fallback),
+        texts.get("description") or schema.get("description", ""),
+    )
+
 
 class SchemaSetError(ValueError):
     """The schema folder is incomplete or holds a file that is not a usable JSON Schema."""
