@@ -217,7 +217,7 @@ def test_loader_findings_come_through_the_cli(catalogue: Path) -> None:
     assert result.exit_code == 1
     assert result.output == (
         "catalogue/testbed:1:1: error: 'testbed' is not a kind folder; entries go in units, testbeds, "
-        "projects, contacts (did you mean 'testbeds'?) [unknown-kind]\n"
+        "projects, contacts; did you mean 'testbeds'? [unknown-kind]\n"
         "catalogue/testbeds/trasig.yml:2:7: error: the file is not valid UTF-8; save it as UTF-8 [encoding]\n"
         "2 errors, 0 warnings in 5 files\n"
     )

@@ -444,8 +444,8 @@ def test_unknown_kind_folder_suggests_the_nearest(root: Path) -> None:
             "catalogue/testbed",
             1,
             1,
-            "'testbed' is not a kind folder; entries go in units, testbeds, projects, contacts "
-            "(did you mean 'testbeds'?)",
+            "'testbed' is not a kind folder; entries go in units, testbeds, projects, contacts"
+            "; did you mean 'testbeds'?",
         )
     ]
     assert loaded.entries == []

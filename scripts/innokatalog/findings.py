@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import sys
@@ -14,6 +15,12 @@ import click
 
 ERROR = "error"
 WARNING = "warning"
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """The hint "; did you mean 'x'?" for the nearest choice, or nothing when none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 @dataclass(frozen=True, order=True)

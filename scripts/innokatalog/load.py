@@ -9,14 +9,14 @@ text, ``010`` is refused as ambiguous), duplicate keys, anchors, aliases and tag
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .findings import ERROR, Finding, display_path
+from .findings import ERROR, Finding, did_you_mean, display_path
 
 try:
     _Loader = yaml.CSafeLoader
@@ -98,13 +98,6 @@ class _Refused(Exception):
 
 def _position(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class _Builder:
@@ -368,7 +361,7 @@ def _entry_files(root: Path) -> Iterator[tuple[Path, str] | Finding]:
                 yield _file_finding(
                     item,
                     "unknown-kind",
-                    f"'{item.name}' is not a kind folder; entries go in {', '.join(KIND_FOLDERS)}{_did_you_mean(item.name, KIND_FOLDERS)}",
+                    f"'{item.name}' is not a kind folder; entries go in {', '.join(KIND_FOLDERS)}{did_you_mean(item.name, KIND_FOLDERS)}",
                 )
                 continue
             yield from _kind_files(item, kind, real_root)

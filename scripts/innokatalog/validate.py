@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 
-from .findings import ERROR, WARNING, Finding
+from .findings import ERROR, WARNING, Finding, did_you_mean
 from .load import Entry, JsonPath, LoadResult, format_path
 from .model import REFERENCES
 from .schema import SchemaSet
@@ -45,11 +44,6 @@ def _describe(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return "a mapping" if isinstance(value, dict) else "a list"
     return repr(value) if isinstance(value, str) else f"{type(value).__name__} {value}"
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 class _SchemaErrors:
@@ -108,7 +102,7 @@ class _SchemaErrors:
                     entry,
                     (*path, key),
                     "unknown-field",
-                    f"'{key}' is not a field of {where}{_did_you_mean(key, allowed)}",
+                    f"'{key}' is not a field of {where}{did_you_mean(key, allowed)}",
                     key=True,
                 )
             return
@@ -218,7 +212,7 @@ class _CatalogueChecks:
             for path, kind, target in self.references(entry):
                 used.add((kind, target))
                 if target not in self.ids.get(kind, set()):
-                    hint = _did_you_mean(target, self.ids.get(kind, set()))
+                    hint = did_you_mean(target, self.ids.get(kind, set()))
                     yield self._finding(
                         entry,
                         path,
