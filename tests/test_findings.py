@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,8 @@ from innokatalog.findings import (
     display_path,
     sort_findings,
 )
+
+from .conftest import PROJECT
 
 ENUM = Finding(
     "catalogue/testbeds/openlab.yml",
@@ -200,3 +204,31 @@ def test_display_path_is_relative_to_the_working_folder(
     assert display_path(tmp_path / "work" / "catalogue" / "units" / "u.yml") == "catalogue/units/u.yml"
     assert display_path(Path("catalogue/./units/u.yml")) == "catalogue/units/u.yml"
     assert display_path(tmp_path / "other" / "u.yml") == "../other/u.yml"
+
+
+def finding_codes_in_the_source() -> set[str]:
+    """Every code the loader and the checks can give: the string arguments of their finding calls."""
+    codes: set[str] = set()
+    for module in ("load", "validate", "codeowners", "selection"):
+        tree = ast.parse((PROJECT / "scripts" / "innokatalog" / f"{module}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
+            if name in ("Finding", "_Refused") or "finding" in name.lower():
+                codes |= {
+                    arg.value
+                    for arg in node.args
+                    if isinstance(arg, ast.Constant)
+                    and isinstance(arg.value, str)
+                    and re.fullmatch(r"[a-z][a-z-]*", arg.value)
+                }
+    return codes
+
+
+def test_every_finding_code_is_documented_in_the_readme() -> None:
+    codes = finding_codes_in_the_source()
+    assert {"yaml-tab", "unknown-reference", "stale"} <= codes, codes  # the extraction still works
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    undocumented = sorted(code for code in codes if f"`{code}`" not in readme)
+    assert not undocumented, f"codes missing from README's 'Finding codes': {undocumented}"
