@@ -231,6 +231,9 @@ def test_filters_change_the_count_in_the_live_region(page: Any, base: str) -> No
     assert status.get_attribute("aria-live") == "polite"
     before = status.text_content()
 
+    legends = page.locator("[data-filters] legend").all_text_contents()
+    in_order = [label for label in SEARCH_TEXTS["sv"]["filters"].values() if label in legends]
+    assert legends == in_order, f"filter groups out of the page's order: {legends}"
     legend = SEARCH_TEXTS["sv"]["filters"]["type"]
     group = page.locator("[data-filters] fieldset").filter(has=page.locator("legend", has_text=legend))
     assert group.count() == 1, f"no filter group {legend!r}"

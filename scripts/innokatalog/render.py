@@ -204,7 +204,9 @@ class Renderer:
         texts = SEARCH_TEXTS[self.lang]
         root = "" if self.lang == i18n.DEFAULT_LANGUAGE else f"{self.lang}/"
         bundle = relative_url(f"{root}{SEARCH_PAGE}/", "pagefind/")
-        html = self._render("search.html", f"{SEARCH_PAGE}/", search_texts=texts, bundle=bundle)
+        # filters as [name, label] pairs: JSON objects lose their order (tojson sorts keys)
+        search_texts = {**texts, "filters": list(texts["filters"].items())}
+        html = self._render("search.html", f"{SEARCH_PAGE}/", search_texts=search_texts, bundle=bundle)
         return Page(f"{SEARCH_PAGE}.md", i18n.t("search_title", self.lang), html)
 
     def reference_fields(self, kind: str) -> list[dict[str, Any]]:

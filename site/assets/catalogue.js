@@ -37,10 +37,10 @@
 
     function renderFilters(available) {
       filterBox.textContent = "";
-      Object.keys(texts.filters).forEach(function (name) {
-        var values = available[name];
+      texts.filters.forEach(function (pair) {  // [name, label], in the order the page gives them
+        var name = pair[0], values = available[name];
         if (!values || !Object.keys(values).length) { return; }
-        var fieldset = el("fieldset", { "class": "catalogue-search__group" }, [el("legend", {}, [texts.filters[name]])]);
+        var fieldset = el("fieldset", { "class": "catalogue-search__group" }, [el("legend", {}, [pair[1]])]);
         Object.keys(values).sort().forEach(function (value, index) {
           var id = "filter-" + name + "-" + index;
           var box = el("input", { type: "checkbox", id: id, name: name, value: value });
