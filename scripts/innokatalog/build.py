@@ -26,9 +26,7 @@ def build_site(project: Path, output: Path | None = None, *, quiet: bool = True)
     config_file = project / CONFIG_FILE
     probe = load_config(config_file=str(config_file))
     options = probe.plugins["catalogue"].config
-    load_valid_catalogue(
-        project, options.catalogue_dir, options.schema_dir
-    )  # refuse before touching any folder
+    validated = load_valid_catalogue(project, options.catalogue_dir, options.schema_dir)  # before any folder
     output = (output or Path(probe.site_dir)).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
@@ -37,6 +35,7 @@ def build_site(project: Path, output: Path | None = None, *, quiet: bool = True)
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
         config = load_config(config_file=str(config_file), site_dir=str(staging))
+        config.plugins["catalogue"].preloaded = validated
         mkdocs_build(config)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

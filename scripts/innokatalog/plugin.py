@@ -82,6 +82,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.extra_files: dict[str, str] = {}
         self.entries_by_url: dict[str, Item] = {}
         self.site_root = "/"
+        self.preloaded: tuple[Catalogue, SchemaSet] | None = None
 
     @property
     def root(self) -> Path:
@@ -107,10 +108,16 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return env
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        """Validate before MkDocs cleans the output folder, so an invalid catalogue leaves it as it was."""
-        self.catalogue, self.schemas = load_valid_catalogue(
-            self.root, self.config.catalogue_dir, self.config.schema_dir
-        )
+        """Validate before MkDocs cleans the output folder, so an invalid catalogue leaves it as it was.
+
+        A catalogue validated moments ago for this build (`preloaded`) is used once instead.
+        """
+        if self.preloaded is not None:
+            (self.catalogue, self.schemas), self.preloaded = self.preloaded, None
+        else:
+            self.catalogue, self.schemas = load_valid_catalogue(
+                self.root, self.config.catalogue_dir, self.config.schema_dir
+            )
         self.entries_by_url = {item.url: item for item in self.catalogue.all()}
         site_url = config.site_url or ""
         if self.lang != i18n.DEFAULT_LANGUAGE:
@@ -227,7 +234,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             return
         for lang in self.config.languages:
             if lang != self.lang:
-                build_language(config, lang, site_dir / lang)
+                build_language(config, lang, site_dir / lang, (self.catalogue, self.schemas))
         assert self.schemas is not None
         generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
         documents = export.export_documents(self.catalogue, self.schemas, self.site_root, generated)
@@ -286,12 +293,15 @@ def write_redirects(catalogue: Catalogue, site_dir: Path, lang: str) -> None:
             page.write_text(redirect_html(target, lang), encoding="utf-8")
 
 
-def build_language(config: MkDocsConfig, lang: str, site_dir: Path) -> None:
-    """Run the same build for another language into `site_dir`."""
+def build_language(
+    config: MkDocsConfig, lang: str, site_dir: Path, validated: tuple[Catalogue, SchemaSet]
+) -> None:
+    """Run the same build for another language into `site_dir`, from the catalogue already validated."""
     other = load_config(config_file=config.config_file_path, site_dir=str(site_dir), strict=config.strict)
     other.theme["language"] = lang
     other.site_url = posixpath.join(config.site_url or "/", lang) + "/"
     other.plugins["catalogue"].config.pagefind = False
+    other.plugins["catalogue"].preloaded = validated
     mkdocs_build(other)
 
 
