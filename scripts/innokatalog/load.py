@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -47,8 +47,9 @@ _DISCARDED = "\x00duplicate"
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
+    """1-based line and column (a tuple: hundreds of thousands are made for a large catalogue)."""
+
     line: int
     column: int
 
@@ -61,8 +62,8 @@ class Entry:
     id: str
     path: Path
     data: dict[str, Any]
-    positions: dict[JsonPath, Position] = field(default_factory=dict)
-    key_positions: dict[JsonPath, Position] = field(default_factory=dict)
+    positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)  # (line, column)
+    key_positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def display_path(self) -> str:
@@ -74,11 +75,11 @@ class Entry:
         probe = tuple(path)
         while probe:
             if probe in table:
-                return table[probe]
+                return Position(*table[probe])
             if probe in self.positions:
-                return self.positions[probe]
+                return Position(*self.positions[probe])
             probe = probe[:-1]
-        return self.positions.get((), Position(1, 1))
+        return Position(*self.positions.get((), (1, 1)))
 
 
 @dataclass
@@ -105,21 +106,22 @@ class _Builder:
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.positions: dict[JsonPath, Position] = {}
-        self.key_positions: dict[JsonPath, Position] = {}
+        self.positions: dict[JsonPath, tuple[int, int]] = {}
+        self.key_positions: dict[JsonPath, tuple[int, int]] = {}
         self.findings: list[Finding] = []
 
-    def _finding(self, pos: Position, code: str, message: str, path: JsonPath = ()) -> None:
-        self.findings.append(
-            Finding(self.file, pos.line, pos.column, ERROR, code, message, format_path(path))
-        )
+    def _finding(self, pos: tuple[int, int], code: str, message: str, path: JsonPath = ()) -> None:
+        self.findings.append(Finding(self.file, pos[0], pos[1], ERROR, code, message, format_path(path)))
 
     def scalar(self, event: yaml.ScalarEvent, path: JsonPath) -> Any:
-        value, pos = event.value, _position(event.start_mark)
+        value = event.value
         plain = event.style in ("", None) and event.implicit[0]
         if event.tag not in (None, "!", "tag:yaml.org,2002:str"):
             self._finding(
-                pos, "yaml-tag", f"the tag '{event.tag}' is not allowed; write the value as plain text", path
+                _position(event.start_mark),
+                "yaml-tag",
+                f"the tag '{event.tag}' is not allowed; write the value as plain text",
+                path,
             )
             return value
         if not plain or event.tag is not None:
@@ -134,7 +136,7 @@ class _Builder:
             return int(value)
         if _LEADING_ZERO.match(value):
             self._finding(
-                pos,
+                _position(event.start_mark),
                 "yaml-ambiguous-number",
                 f"'{value}' has a leading zero, which some YAML readers take as an octal number; "
                 f"quote it ('{value}') if it is text, or write {int(value)}",
@@ -188,7 +190,8 @@ class _Builder:
                     return root
                 continue
             path, is_key = child_path()
-            pos = _position(event.start_mark)
+            mark = event.start_mark
+            pos = (mark.line + 1, mark.column + 1)  # a plain tuple: made for every node of every file
             value: Any = None
             if isinstance(event, yaml.AliasEvent):
                 self._finding(
@@ -211,8 +214,7 @@ class _Builder:
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if is_key:
                     raise _Refused(
-                        pos.line,
-                        pos.column,
+                        *pos,
                         "yaml-complex-key",
                         "a key must be plain text, not a list or mapping",
                     )
@@ -225,13 +227,13 @@ class _Builder:
                 stack.append(({} if isinstance(event, yaml.MappingStartEvent) else [], path, [None, None]))
                 continue
             else:
-                raise _Refused(pos.line, pos.column, "yaml-structure", f"unexpected {type(event).__name__}")
+                raise _Refused(*pos, "yaml-structure", f"unexpected {type(event).__name__}")
             if is_key:
                 key = str(value)
                 container, parent, pending = stack[-1]
                 key_path = (*parent, key)
                 if key in container:
-                    first = self.key_positions[key_path].line
+                    first = self.key_positions[key_path][0]
                     self._finding(
                         pos,
                         "duplicate-key",
