@@ -85,3 +85,69 @@ def test_every_field_and_kind_is_explained_in_swedish(kind: str, schema_set: Sch
     ]
     assert not missing, f"{kind}: fields without a Swedish title and description (x-sv): {missing}"
     assert {"title", "description"} <= set(schema_set.document(kind).get("x-sv", {}))
+
+
+# --- the quick validator must never pass what jsonschema rejects ------------------------------------
+
+VALID_FIXTURES = Path(__file__).parent / "fixtures" / "valid" / "catalogue"
+
+
+def fixture_entries() -> list[tuple[str, dict[str, Any]]]:
+    from innokatalog.load import load_catalogue
+
+    return [(entry.kind, entry.data) for entry in load_catalogue(VALID_FIXTURES).entries]
+
+
+MUTATIONS: list[tuple[str, Any]] = [
+    ("reviewed", "2026-02-30"),  # a date that does not exist (format)
+    ("reviewed", "1.11.2026"),
+    ("name", {"en": "English only"}),  # sv required
+    ("name", "plain text"),
+    ("summary", {"sv": ""}),
+    ("id", "Not An Id"),
+    ("links", [{"url": "http://example.org/", "text": {"sv": "x"}}]),  # https only
+    ("tags", ["a", "a"]),
+    ("featured", "yes"),
+    ("areas", ["no-such-area"]),
+    ("colour", "blue"),  # unknown field
+]
+
+
+@pytest.mark.parametrize(("field", "value"), MUTATIONS, ids=[f"{f}={v!r}" for f, v in MUTATIONS])
+def test_quick_validator_agrees_with_jsonschema(schema_set: SchemaSet, field: str, value: Any) -> None:
+    for kind, data in fixture_entries():
+        changed = {**data, field: value}
+        rejected_by_jsonschema = any(schema_set.validators[kind].iter_errors(changed))
+        assert rejected_by_jsonschema, (kind, field, value)  # each mutation really is an error
+        assert not schema_set.surely_valid(kind, changed), (kind, field, value)
+
+
+def test_quick_validator_accepts_valid_entries(schema_set: SchemaSet) -> None:
+    for kind, data in fixture_entries():
+        assert schema_set.surely_valid(kind, data), kind
+    for kind, data in fixture_entries():
+        without = {k: v for k, v in data.items() if k != "id"}
+        assert not schema_set.surely_valid(kind, without), kind
+
+
+KIND_MUTATIONS: list[tuple[str, str, Any]] = [
+    ("testbed", "status", "aktiv"),
+    ("unit", "type", "committee-ish"),
+    ("contact", "response_days", "fem"),
+    ("contact", "channels", {"phone": "123"}),
+    ("contact", "channels", {"email": "not an address"}),
+    ("project", "period", {"start": "2017-02-30"}),
+    ("project", "funding", {"funder": "Vinnova", "amount_sek": -5}),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "value"), KIND_MUTATIONS, ids=[f"{k}.{f}" for k, f, _ in KIND_MUTATIONS]
+)
+def test_quick_validator_agrees_on_kind_fields(
+    schema_set: SchemaSet, kind: str, field: str, value: Any
+) -> None:
+    data = next(d for k, d in fixture_entries() if k == kind)
+    changed = {**data, field: value}
+    assert any(schema_set.validators[kind].iter_errors(changed)), (kind, field, value)
+    assert not schema_set.surely_valid(kind, changed), (kind, field, value)

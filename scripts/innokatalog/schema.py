@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -95,6 +96,28 @@ class SchemaSet:
             )
             for kind in KINDS
         }
+
+    @cached_property
+    def quick_validators(self) -> dict[str, Any]:
+        """The same schemas compiled by jsonschema-rs, which only answers "valid or not".
+
+        It checks a large catalogue's valid files dozens of times faster than jsonschema; the
+        findings for a file it rejects still come from jsonschema, so their wording is the same.
+        """
+        registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in self.documents.values()])
+        return {
+            kind: jsonschema_rs.Draft202012Validator(
+                self.document(kind), registry=registry, validate_formats=True
+            )
+            for kind in KINDS
+        }
+
+    def surely_valid(self, kind: str, data: Any) -> bool:
+        """True when the quick validator accepts `data`; False means "ask jsonschema"."""
+        try:
+            return self.quick_validators[kind].is_valid(data)
+        except (ValueError, TypeError, OverflowError):  # a value it cannot take: let jsonschema judge
+            return False
 
     def resolve(self, schema: dict[str, Any], base_uri: str) -> tuple[dict[str, Any], str]:
         """Follow a `$ref` (keeping the referring node's own title/description over the target's)."""

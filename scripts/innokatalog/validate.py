@@ -54,6 +54,8 @@ class _SchemaErrors:
         self.top_level = {kind: schemas.field_names(kind) for kind in schemas.validators}
 
     def findings(self, entry: Entry) -> Iterator[Finding]:
+        if self.schemas.surely_valid(entry.kind, entry.data):
+            return
         for error in schemas_errors(self.schemas, entry):
             if error.context:
                 error = best_match(error.context)
