@@ -419,3 +419,31 @@ def test_invalid_catalogue_refuses_and_keeps_the_previous_output(tmp_path: Path)
     assert not changed, f"a refused build changed the previous output: {changed[:5]}"
     leftovers = [p.name for p in output.parent.iterdir() if p.name.startswith(".")]
     assert not leftovers, f"a refused build left folders behind: {leftovers}"
+
+
+def test_plain_mkdocs_build_gives_the_same_pages(site: Path, tmp_path: Path) -> None:
+    """The plugin is registered by entry point, so `mkdocs build` alone makes the same site."""
+    import os
+    import subprocess
+    import sys
+
+    output = tmp_path / "plain"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(output)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+    def pages(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("*.html")}
+
+    assert pages(output) == pages(site)
+    assert {p.name for p in (output / "data").iterdir()} == {p.name for p in (site / "data").iterdir()}
+    assert (output / "pagefind" / "pagefind.js").is_file()
+    for kind, item_id in expected_pages():
+        url = page_path(kind, item_id, "en")
+        assert read(output, url) == read(site, url), f"/{url} differs"
