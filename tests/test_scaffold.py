@@ -76,6 +76,7 @@ def test_prompts_take_answers_and_ask_again_with_the_reason(project: Path) -> No
                 "Ett labb till.",
                 "Another lab.",
                 "nowhere",  # unknown unit: refused
+                "",  # nothing: refused, the unit is required
                 "u1",
                 "c1",
                 "physical",
@@ -93,6 +94,7 @@ def test_prompts_take_answers_and_ask_again_with_the_reason(project: Path) -> No
     assert result.exit_code == 0, result.output
     assert "a testbed with the id 't1' already exists" in result.output
     assert "there is no unit 'nowhere'" in result.output
+    assert "'unit' is required: type a value" in result.output
     assert "'status' must be one of planned, active, closed (got 'aktiv')" in result.output
     assert (project / "catalogue/testbeds/second-lab.yml").is_file()
     assert _valid(project) == []

@@ -266,8 +266,14 @@ def new_command(
                         f"--no-input: give '{question.key}' with --set {question.key}=VALUE"
                     )
                 text = _ask(question)
-            if question.optional and not text.strip():
-                break
+            if not text.strip():
+                if question.optional:
+                    break
+                click.echo(f"  '{question.key}' is required: type a value", err=True)
+                if no_input:
+                    sys.exit(1)
+                text = None
+                continue
             scaffold.set_value(data, question.path, scaffold.parse_answer(question, text))
             problems = scaffold.answer_problems(kind, data, question, schemas, known)
             if not problems:
@@ -316,7 +322,7 @@ def _ask(question) -> str:
     if question.optional:
         help_lines.append("(optional: press Enter to leave it out)")
     click.echo("\n".join(f"  {line}" for line in help_lines if line))
-    return click.prompt(question.title, default="" if question.optional else None, show_default=False)
+    return click.prompt(question.title, default="", show_default=False)
 
 
 @main.command("report")
