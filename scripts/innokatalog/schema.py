@@ -61,6 +61,7 @@ class SchemaSet:
     def __init__(self, schema_dir: Path) -> None:
         self.dir = schema_dir
         self.documents: dict[str, dict[str, Any]] = {}
+        self._fields: dict[str, list[Field]] = {}
         for path in sorted(schema_dir.glob("*.schema.json")):
             try:
                 document = json.loads(path.read_text(encoding="utf-8"))
@@ -132,7 +133,12 @@ class SchemaSet:
         return schema, base_uri
 
     def fields(self, kind: str) -> list[Field]:
-        """Every top-level field of a kind, common ones first, in schema order."""
+        """Every top-level field of a kind, common ones first, in schema order (worked out once)."""
+        if kind not in self._fields:
+            self._fields[kind] = self._resolve_fields(kind)
+        return list(self._fields[kind])
+
+    def _resolve_fields(self, kind: str) -> list[Field]:
         document = self.document(kind)
         base_uri = document["$id"]
         common, common_uri = (
