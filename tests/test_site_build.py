@@ -447,3 +447,47 @@ def test_plain_mkdocs_build_gives_the_same_pages(site: Path, tmp_path: Path) -> 
     for kind, item_id in expected_pages():
         url = page_path(kind, item_id, "en")
         assert read(output, url) == read(site, url), f"/{url} differs"
+
+
+def shipped_posts() -> list[tuple[str, dict]]:
+    """(slug, front matter) of each Swedish news post in site/news/."""
+    posts = []
+    for path in sorted((PROJECT / "site" / "news").glob("*.md")):
+        if path.name == "index.md" or path.name.endswith(".en.md"):
+            continue
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        posts.append((path.stem, front))
+    assert posts, "no news post is shipped"
+    return posts
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_feeds_list_the_shipped_posts_with_absolute_links(site: Path, lang: str) -> None:
+    import feedparser
+
+    root = "" if lang == "sv" else "en/"
+    feed = feedparser.parse((site / root / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    links = {entry.link for entry in feed.entries}
+    for slug, _ in shipped_posts():
+        assert f"https://catalogue.example.org/{root}news/{slug}/" in links
+
+
+def test_news_shows_on_home_news_page_and_related_entries(site: Path) -> None:
+    for slug, front in shipped_posts():
+        link = f"news/{slug}/"
+        assert link in link_targets(read(site, ""), ""), "not on the home page"
+        assert link in link_targets(read(site, "news/"), "news/"), "not on the news page"
+        for related in front.get("related") or []:
+            page = f"{related}/"
+            assert link in link_targets(read(site, page), page), f"not on /{page}"
+
+
+def test_report_charts_are_images_with_a_title_and_description(site: Path) -> None:
+    years = sorted(p.name for p in (site / "innovationsbokslut").iterdir() if p.name.isdigit())
+    assert years
+    html = read(site, f"innovationsbokslut/{years[-1]}/")
+    charts = re.findall(r'<svg class="report__chart"[^>]*>.*?</svg>', html, re.DOTALL)
+    assert charts
+    for chart in charts:
+        assert 'role="img"' in chart and "<title" in chart and "<desc" in chart
