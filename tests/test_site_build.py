@@ -104,7 +104,7 @@ def test_site_name_and_colour_toggle_are_in_the_page_language(site: Path, lang: 
     from innokatalog import i18n
 
     html = read(site, "" if lang == "sv" else "en/")
-    assert re.search(rf"<title>[^<]*{re.escape(i18n.t('site_name', lang))}</title>", html)
+    assert f"<title>{i18n.t('site_name', lang)}</title>" in html  # the home page: the name once
     for scheme in ("default", "slate"):
         assert f'aria-label="{i18n.t(f"palette_{scheme}", lang)}"' in html
 
