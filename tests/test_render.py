@@ -135,3 +135,18 @@ def test_reference_page_explains_every_field_in_the_page_language() -> None:
                 )
     swedish = Renderer(mini_catalogue(), schema_set, "sv").reference_page().html
     assert "<strong>Senast granskad</strong>" in swedish and "Last reviewed" not in swedish
+
+
+def test_reference_page_lists_the_fields_inside_fields() -> None:
+    schema_set = schemas()
+    html = Renderer(mini_catalogue(), schema_set, "sv").reference_page().html
+    testbed = schema_set.document("testbed")["properties"]
+    for name in testbed["access"]["properties"]:
+        assert f"<code>access.{name}</code>" in html
+    assert "<code>links[].url</code>" in html
+    assert "<code>period.start</code>" in html and "<code>channels.email</code>" in html
+    cost = html.split("<code>access.cost_model</code>")[1].split("</tr>")[0]
+    for value in testbed["access"]["properties"]["cost_model"]["enum"]:
+        assert f"<code>{value}</code>" in cost
+    location = html.split("<code>location.municipality</code>")[1].split("</tr>")[0]
+    assert "Ja, när location finns" in location

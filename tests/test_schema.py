@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -151,3 +152,18 @@ def test_quick_validator_agrees_on_kind_fields(
     changed = {**data, field: value}
     assert any(schema_set.validators[kind].iter_errors(changed)), (kind, field, value)
     assert not schema_set.surely_valid(kind, changed), (kind, field, value)
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in SCHEMA_FILES if p.name != "export.schema.json"], ids=lambda p: p.name
+)
+def test_fields_inside_fields_are_explained_in_swedish(path: Path) -> None:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    missing = [
+        where
+        for where, schema in subschemas(document)
+        if re.search(r"/properties/[^/]+$", where)
+        and where.rsplit("/", 1)[1] not in ("sv", "en")  # the languages of a localised text
+        and not {"title", "description"} <= set(schema.get("x-sv", {}))
+    ]
+    assert not missing, f"properties without a Swedish title and description (x-sv): {missing}"

@@ -210,36 +210,70 @@ class Renderer:
         return Page(f"{SEARCH_PAGE}.md", i18n.t("search_title", self.lang), html)
 
     def reference_fields(self, kind: str) -> list[dict[str, Any]]:
-        """Each field of a kind as the reference page shows it, straight from the schema."""
-        texts = REFERENCE_TEXTS[self.lang]
-        rows = []
+        """Each field of a kind, and the fields inside it, as the reference page shows them."""
+        rows: list[dict[str, Any]] = []
         for field in self.schemas.fields(kind):
-            schema = field.schema
-            items = self.schemas.resolve(
-                schema.get("items", {}), self.schemas.documents["defs.schema.json"]["$id"]
-            )[0]
-            type_name = schema.get("type", "")
-            if type_name == "object" and "sv" in schema.get("properties", {}):
-                type_name = texts["type_localised"]
-            elif type_name == "array":
-                item_type = items.get("type", "object")
-                type_name = texts["type_list"].format(texts["types"].get(item_type, item_type))
-            else:
-                type_name = texts["types"].get(type_name, type_name)
-            examples = schema.get("examples") or []
-            title, description = field.text(self.lang)
-            rows.append(
-                {
-                    "name": field.name,
-                    "title": title,
-                    "description": description,
-                    "required": field.required,
-                    "type": type_name,
-                    "allowed": schema.get("enum") or items.get("enum") or [],
-                    "example": json.dumps(examples[0], ensure_ascii=False) if examples else "",
-                }
-            )
+            self._reference_rows(rows, field.name, field.schema, field.required, None)
         return rows
+
+    def _reference_rows(
+        self,
+        rows: list[dict[str, Any]],
+        name: str,
+        schema: dict[str, Any],
+        required: bool,
+        condition: str | None,
+    ) -> None:
+        """One row for `name`, then rows for the fields of an object or of a list's objects.
+
+        `condition` names the optional field this one sits in, if any: required then means
+        "required when that field is given".
+        """
+        texts = REFERENCE_TEXTS[self.lang]
+        base = self.schemas.documents["defs.schema.json"]["$id"]
+        items = self.schemas.resolve(schema.get("items", {}), base)[0]
+        type_name = schema.get("type", "")
+        localised = "sv" in schema.get("properties", {})
+        if type_name == "object" and localised:
+            type_name = texts["type_localised"]
+        elif type_name == "array":
+            item_type = "sv/en" if "sv" in items.get("properties", {}) else items.get("type", "object")
+            type_name = texts["type_list"].format(texts["types"].get(item_type, item_type))
+        else:
+            type_name = texts["types"].get(type_name, type_name)
+        if not required:
+            required_text = texts["no"]
+        elif condition is None:
+            required_text = texts["yes"]
+        else:
+            required_text = texts["yes_within"].format(condition)
+        examples = schema.get("examples") or []
+        title, description = localised_annotation(schema, self.lang, name)
+        rows.append(
+            {
+                "name": name,
+                "title": title,
+                "description": description,
+                "required": required_text,
+                "type": type_name,
+                "allowed": schema.get("enum") or items.get("enum") or [],
+                "example": json.dumps(examples[0], ensure_ascii=False) if examples else "",
+            }
+        )
+        if schema.get("type") == "array":
+            inner, prefix = items, f"{name}[]."
+        elif schema.get("type") == "object":
+            inner, prefix = schema, f"{name}."
+        else:
+            return
+        if "sv" in inner.get("properties", {}):  # localised text: its type already says sv/en
+            return
+        inner_condition = condition if required else name
+        for child, child_schema in inner.get("properties", {}).items():
+            resolved = self.schemas.resolve(child_schema, base)[0]
+            self._reference_rows(
+                rows, prefix + child, resolved, child in inner.get("required", []), inner_condition
+            )
 
     def reference_page(self) -> Page:
         texts = REFERENCE_TEXTS[self.lang]
@@ -444,6 +478,7 @@ REFERENCE_TEXTS = {
         "meaning": "Betydelse",
         "yes": "Ja",
         "no": "Nej",
+        "yes_within": "Ja, när {} finns",
         "allowed": "Tillåtna värden",
         "example": "Exempel",
         "intro": "Alla fält i katalogens poster, hämtade direkt ur JSON-schemana när webbplatsen byggs.",
@@ -455,6 +490,7 @@ REFERENCE_TEXTS = {
             "number": "tal",
             "boolean": "ja/nej (true/false)",
             "object": "grupp av fält",
+            "sv/en": "texter på svenska och engelska (sv/en)",
         },
     },
     "en": {
@@ -465,6 +501,7 @@ REFERENCE_TEXTS = {
         "meaning": "Meaning",
         "yes": "Yes",
         "no": "No",
+        "yes_within": "Yes, when {} is given",
         "allowed": "Allowed values",
         "example": "Example",
         "intro": "Every field of the catalogue's entries, read from the JSON Schemas when the site is built.",
@@ -476,6 +513,7 @@ REFERENCE_TEXTS = {
             "number": "number",
             "boolean": "yes/no (true/false)",
             "object": "group of fields",
+            "sv/en": "texts in Swedish and English (sv/en)",
         },
     },
 }
