@@ -207,15 +207,28 @@ def build_command(output: Path | None, engine: str | None, site_url: str | None,
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
 )
-def serve_command(host: str, port: int) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(sorted(ENGINES)),
+    default=None,
+    help="Site engine (default: [tool.catalogue] engine in pyproject.toml, else mkdocs).",
+)
+def serve_command(host: str, port: int, engine: str | None) -> None:
     """Preview the site and rebuild it when an entry, schema or page changes.
 
     A change that makes the catalogue invalid prints the findings and keeps serving the last good
-    site, with a notice on the page.
+    site, with a notice on the page. A port in use is a usage error (exit 2).
     """
-    from .serve import serve
+    from .build import CatalogueError
+    from .serve import PortInUse, serve
 
-    serve(Path.cwd(), host, port, click.echo)
+    try:
+        serve(Path.cwd(), host, port, click.echo, engine=engine)
+    except PortInUse as error:
+        raise click.UsageError(str(error)) from None
+    except CatalogueError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
 
 
 @main.command("new")
