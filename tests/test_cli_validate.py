@@ -104,7 +104,7 @@ def test_missing_default_catalogue_folder_exits_2(tmp_path: Path, monkeypatch: p
     monkeypatch.chdir(tmp_path)
     result = run("validate", "--schema-dir", SCHEMA)
     assert result.exit_code == 2
-    assert "catalogue folder 'catalogue' does not exist" in result.output
+    assert "no catalogue folder here: 'catalogue' does not exist" in result.output
 
 
 @pytest.mark.parametrize(

@@ -156,7 +156,7 @@ def test_text_where_localised_text_is_expected(catalogue: Path, schema_set: Sche
             7,
             "error",
             "type",
-            "'name' must be a mapping of fields (got 'OpenLab'); write it as 'sv:' and 'en:' lines below the field",
+            "'name' must be a mapping of fields (got 'OpenLab'): write it as 'sv:' and 'en:' lines indented below 'name:'",
         )
     ]
 
@@ -237,7 +237,14 @@ def test_format_impossible_date(catalogue: Path, schema_set: SchemaSet) -> None:
     reviewed = text.splitlines()[24]
     edit(catalogue / "testbeds/openlab.yml", reviewed, 'reviewed: "2023-02-30"')
     assert rows(check(catalogue, schema_set)) == [
-        (TESTBED, 25, 11, "error", "format", "'reviewed' is not a date written YYYY-MM-DD (got '2023-02-30')")
+        (
+            TESTBED,
+            25,
+            11,
+            "error",
+            "date",
+            "'reviewed' is '2023-02-30', but February 2023 has 28 days, so day 30 does not exist",
+        )
     ]
 
 
@@ -577,7 +584,14 @@ def test_period_order_within_one_month_shows_the_days(catalogue: Path, schema_se
 def test_a_period_date_that_does_not_exist_is_an_error(catalogue: Path, schema_set: SchemaSet) -> None:
     set_period(catalogue, "completed", "2017-02-30", "2018-11")
     assert rows(check(catalogue, schema_set)) == [
-        (PROJECT, 12, 10, "error", "format", "'period.start' is not a valid date (got '2017-02-30')")
+        (
+            PROJECT,
+            12,
+            10,
+            "error",
+            "date",
+            "'period.start' is '2017-02-30', but February 2017 has 28 days, so day 30 does not exist",
+        )
     ]
 
 

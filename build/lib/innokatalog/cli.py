@@ -1,0 +1,417 @@
+"""The `catalogue` command: thin Click commands that parse options and call the core."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .findings import REPORTERS, Summary, sort_findings
+from .load import load_catalogue
+from .schema import SchemaSet, SchemaSetError
+from .validate import Options, validate
+
+
+def load_schemas(schema_dir: Path) -> SchemaSet:
+    """The schemas, or a usage error (exit 2) that says which file is missing or broken."""
+    try:
+        return SchemaSet(schema_dir)
+    except SchemaSetError as error:
+        raise click.UsageError(f"--schema-dir: {error}") from None
+
+
+def load_valid_or_exit(directory: Path, schema_dir: Path):
+    """The validated catalogue and its schemas; on errors, print the findings and exit 1."""
+    from .plugin import CatalogueError, load_valid_catalogue
+
+    load_schemas(schema_dir)
+    try:
+        return load_valid_catalogue(Path.cwd(), str(directory), str(schema_dir))
+    except CatalogueError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+
+
+schema_dir_option = click.option(
+    "--schema-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("schema"),
+    show_default=True,
+    help="Folder with the JSON Schemas.",
+)
+catalogue_argument = click.argument(
+    "directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="catalogue")
+def main() -> None:
+    """Check, build and export the catalogue of testbeds, innovation projects and contact paths.
+
+    Run the commands from the project folder (the one with catalogue/, schema/ and mkdocs.yml).
+    """
+
+
+@main.command("validate")
+@click.argument("targets", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs, github for annotations in GitHub Actions.",
+)
+@click.option("--strict", is_flag=True, help="Exit with status 1 on warnings too, not only on errors.")
+@click.option(
+    "--stale-after",
+    type=click.IntRange(min=1),
+    default=12,
+    show_default=True,
+    metavar="MONTHS",
+    help="Warn about entries whose 'reviewed' date is this many months old or older.",
+)
+@click.option(
+    "--changed",
+    is_flag=True,
+    help="Report only entries changed since --base (by git), and the entries that refer to them.",
+)
+@click.option(
+    "--base",
+    default=None,
+    metavar="REF",
+    help="Git ref to compare with for --changed (default: origin/$GITHUB_BASE_REF, else origin/main).",
+)
+@click.option(
+    "--catalogue-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("catalogue"),
+    show_default=True,
+    help="The catalogue folder, when TARGETS are single files or --changed is used.",
+)
+@schema_dir_option
+def validate_command(
+    targets: tuple[Path, ...],
+    output_format: str,
+    strict: bool,
+    stale_after: int,
+    changed: bool,
+    base: str | None,
+    catalogue_dir: Path,
+    schema_dir: Path,
+) -> None:
+    """Check the catalogue, or just some files in it.
+
+    TARGETS is a catalogue folder (default: catalogue/), or entry files: then only those files
+    and the entries that refer to them are reported (the whole catalogue is still read, so
+    references are checked). Findings read `path:line:column: error|warning: message [code]`.
+    Exit status: 0 valid (warnings allowed), 1 errors (or warnings with --strict), 2 usage error.
+    """
+    from .selection import changed_files, select_findings
+
+    folders = [t for t in targets if t.is_dir()]
+    files = [t for t in targets if not t.is_dir()]
+    if len(folders) > 1 or (folders and files):
+        raise click.UsageError("give one catalogue folder, or entry files, not both")
+    root = folders[0] if folders else catalogue_dir
+    if not root.is_dir():
+        raise click.UsageError(f"catalogue folder '{root}' does not exist")
+    if changed:
+        try:
+            files += changed_files(root, base)
+        except RuntimeError as error:
+            raise click.UsageError(str(error)) from None
+    schemas = load_schemas(schema_dir)
+    loaded = load_catalogue(root)
+    findings = validate(loaded, schemas, Options(today=dt.date.today(), stale_after_months=stale_after))
+    findings += project_findings(root, loaded)
+    files_checked = loaded.files
+    if files or changed:
+        findings, files_checked = select_findings(loaded, findings, files)
+    findings = sort_findings(findings)
+    summary = Summary.of(findings, files_checked)
+    color = None if sys.stdout.isatty() and "NO_COLOR" not in os.environ else False
+    REPORTERS[output_format](color=color).report(findings, summary)
+    if summary.errors or (strict and summary.warnings):
+        sys.exit(1)
+
+
+def project_findings(root: Path, loaded) -> list:
+    """Checks of the project around the catalogue: CODEOWNERS kept in step with the units."""
+    from .codeowners import codeowners_finding, expected_codeowners
+    from .model import Catalogue
+
+    path = root.resolve().parent / ".github" / "CODEOWNERS"
+    finding = codeowners_finding(path, expected_codeowners(Catalogue(loaded.entries), root.name))
+    return [finding] if finding else []
+
+
+@main.command("codeowners")
+@click.argument(
+    "directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+def codeowners_command(directory: Path) -> None:
+    """Write .github/CODEOWNERS from the units' github_team fields."""
+    from .codeowners import expected_codeowners
+    from .model import Catalogue
+
+    target = directory.resolve().parent / ".github" / "CODEOWNERS"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        expected_codeowners(Catalogue(load_catalogue(directory).entries), directory.name), encoding="utf-8"
+    )
+    click.echo(f"Wrote {os.path.relpath(target)}")
+
+
+@main.command("build")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder to build into (default: site_dir of mkdocs.yml, public/).",
+)
+@click.option("--verbose", "-v", is_flag=True, help="Show MkDocs' own progress messages.")
+def build_command(output: Path | None, verbose: bool) -> None:
+    """Validate, then build the site with search index and open data.
+
+    Refuses to build an invalid catalogue (exit 1, the same findings as validate). The site is
+    built in a temporary folder and swapped into place, so a failed build leaves the previous
+    output untouched.
+    """
+    from .build import build_site
+    from .plugin import CatalogueError
+
+    try:
+        target = build_site(Path.cwd(), output, quiet=not verbose)
+    except CatalogueError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    click.echo(f"Built the site into {os.path.relpath(target)}")
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
+)
+def serve_command(host: str, port: int) -> None:
+    """Preview the site and rebuild it when an entry, schema or page changes.
+
+    A change that makes the catalogue invalid prints the findings and keeps serving the last good
+    site, with a notice on the page.
+    """
+    from .serve import serve
+
+    serve(Path.cwd(), host, port, click.echo)
+
+
+@main.command("new")
+@click.argument("kind", type=click.Choice(["unit", "testbed", "project", "contact"]))
+@click.option(
+    "--set",
+    "values",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Give a field's value instead of being asked, e.g. --set id=my-lab --set name.sv='Mitt labb' "
+    "--set audiences=companies,startups. Repeat for each field.",
+)
+@click.option("--no-input", is_flag=True, help="Never ask; every required field must be given with --set.")
+@click.option(
+    "--catalogue-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("catalogue"),
+    show_default=True,
+    help="Catalogue folder to write into.",
+)
+@schema_dir_option
+def new_command(
+    kind: str, values: tuple[str, ...], no_input: bool, catalogue_dir: Path, schema_dir: Path
+) -> None:
+    """Write a new KIND entry (unit, testbed, project or contact) from the schema.
+
+    Asks for each required field, showing what the schema allows, and checks each answer as it is
+    typed. Optional fields are written as commented hints. The file starts with a line that lets
+    editors such as VS Code autocomplete from the schema.
+    """
+    from . import scaffold
+
+    schemas = load_schemas(schema_dir)
+    known = {k: set() for k in scaffold.PLURALS}
+    for entry in load_catalogue(catalogue_dir).entries if catalogue_dir.is_dir() else []:
+        known[entry.kind].add(entry.id)
+    given = dict(v.split("=", 1) for v in values if "=" in v)
+    bad = [v for v in values if "=" not in v]
+    if bad:
+        raise click.UsageError(f"--set needs FIELD=VALUE (got {bad[0]!r})")
+    data: dict = {}
+    preset = scaffold.defaults(kind)
+    for path, value in preset.items():
+        scaffold.set_value(data, path, value)
+    for question in scaffold.questions(kind, schemas):
+        text = given.pop(question.key, None)
+        if text is None and question.path in preset:
+            continue
+        while True:
+            if text is None:
+                if no_input:
+                    if question.optional:
+                        break
+                    raise click.UsageError(
+                        f"--no-input: give '{question.key}' with --set {question.key}=VALUE"
+                    )
+                text = _ask(question)
+            if not text.strip():
+                if question.optional:
+                    break
+                click.echo(f"  '{question.key}' is required: type a value", err=True)
+                if no_input:
+                    sys.exit(1)
+                text = None
+                continue
+            scaffold.set_value(data, question.path, scaffold.parse_answer(question, text))
+            problems = scaffold.answer_problems(kind, data, question, schemas, known)
+            if not problems:
+                break
+            for problem in problems:
+                click.echo(f"  {problem}", err=True)
+            if no_input:
+                sys.exit(1)
+            text = None
+    for key, value in given.items():  # optional fields given on the command line
+        scaffold.set_value(
+            data,
+            tuple(int(p) if p.isdigit() else p for p in key.replace("[", ".").replace("]", "").split(".")),
+            value,
+        )
+    text = scaffold.entry_text(kind, data, schemas)
+    try:
+        path = scaffold.write_entry(catalogue_dir, kind, text, data["id"])
+    except FileExistsError:
+        click.echo(
+            f"{catalogue_dir / scaffold.PLURALS[kind] / data['id']}.yml exists already; nothing written",
+            err=True,
+        )
+        sys.exit(1)
+    problems = scaffold.check_written(path, kind, schemas)
+    for finding in problems:
+        click.echo(
+            f"{finding.path}:{finding.line}:{finding.column}: {finding.severity}: {finding.message} [{finding.code}]",
+            err=True,
+        )
+    click.echo(f"Wrote {os.path.relpath(path)}; fill in the optional fields, then run: catalogue validate")
+    if any(f.is_error for f in problems):
+        sys.exit(1)
+
+
+def _ask(question) -> str:
+    """Prompt for one answer, showing the schema's help, choices and example."""
+    help_lines = [question.description]
+    if question.choices:
+        help_lines.append(
+            ("Choose one or more, separated by commas: " if question.many else "One of: ")
+            + ", ".join(question.choices)
+        )
+    if question.example:
+        help_lines.append(f"Example: {question.example}")
+    if question.optional:
+        help_lines.append("(optional: press Enter to leave it out)")
+    click.echo("\n".join(f"  {line}" for line in help_lines if line))
+    return click.prompt(question.title, default="", show_default=False)
+
+
+@main.command("report")
+@click.option("--year", type=int, default=None, help="The year to report on (default: this year).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="text for people, json or csv for programs and spreadsheets.",
+)
+@click.option(
+    "--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True, help="Language of labels."
+)
+@catalogue_argument
+@schema_dir_option
+def report_command(
+    year: int | None, output_format: str, lang: str, directory: Path, schema_dir: Path
+) -> None:
+    """Print the yearly follow-up figures (innovationsbokslut) counted from the catalogue.
+
+    The same figures as the site's report page. Figures a source states are listed apart from
+    the counted ones. Refuses an invalid catalogue (exit 1).
+    """
+    import json
+
+    from .report import build_report, report_csv, report_text
+
+    catalogue, schemas = load_valid_or_exit(directory, schema_dir)
+    report = build_report(catalogue, schemas, year or dt.date.today().year, dt.date.today())
+    if output_format == "json":
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    elif output_format == "csv":
+        click.echo(report_csv(report, lang), nl=False)
+    else:
+        click.echo(report_text(report, lang))
+
+
+@main.command("export")
+@catalogue_argument
+@schema_dir_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("public/data"),
+    show_default=True,
+    help="Folder to write the open-data files into.",
+)
+@click.option(
+    "--site-url",
+    default=None,
+    help="Absolute address the site is published at (default: site_url of mkdocs.yml).",
+)
+def export_command(directory: Path, schema_dir: Path, output: Path, site_url: str | None) -> None:
+    """Write the open-data files alone: catalogue.json, one CSV per kind, JSON-LD and DCAT-AP-SE.
+
+    The same files every build publishes under /data/. Each file is written whole and renamed
+    into place. Refuses an invalid catalogue (exit 1).
+    """
+    from . import export
+
+    site_url = site_url or configured_site_url(Path.cwd() / "mkdocs.yml")
+    if not site_url.startswith(("https://", "http://")):
+        raise click.UsageError(f"--site-url must be an absolute http(s) address, got {site_url!r}")
+    catalogue, schemas = load_valid_or_exit(directory, schema_dir)
+    generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    documents = export.export_documents(catalogue, schemas, site_url, generated)
+    try:
+        export.write_exports(documents, output)
+    except OSError as error:
+        raise click.FileError(str(output), hint=str(error)) from None
+    click.echo(f"Wrote {len(documents)} files into {output}")
+
+
+def configured_site_url(config_file: Path) -> str:
+    """`site_url` from mkdocs.yml, or the placeholder address when there is none."""
+    import yaml
+
+    from .plugin import DEFAULT_SITE_URL
+
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except (OSError, yaml.YAMLError):
+        return DEFAULT_SITE_URL
+    site_url = config.get("site_url") if isinstance(config, dict) else None
+    return site_url if isinstance(site_url, str) and site_url else DEFAULT_SITE_URL
+
+
+if __name__ == "__main__":
+    main()

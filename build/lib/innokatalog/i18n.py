@@ -1,0 +1,208 @@
+"""Interface texts in Swedish and English, and per-language formatting of dates and amounts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+
+LANGUAGES = ("sv", "en")
+DEFAULT_LANGUAGE = "sv"
+_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
+TEXTS: dict[str, dict[str, str]] = {
+    "site_name": {"sv": "Testbäddar och innovation", "en": "Testbeds and innovation"},
+    "site_description": {
+        "sv": "Testbäddar, innovationsprojekt och kontaktvägar i Region Stockholm och Stockholms stad.",
+        "en": "Testbeds, innovation projects and contact paths of Region Stockholm and the City of Stockholm.",
+    },
+    "palette_default": {"sv": "Byt till mörkt läge", "en": "Switch to dark mode"},
+    "palette_slate": {"sv": "Byt till ljust läge", "en": "Switch to light mode"},
+    "testbeds": {"sv": "Testbäddar", "en": "Testbeds"},
+    "projects": {"sv": "Projekt", "en": "Projects"},
+    "contacts": {"sv": "Kontaktvägar", "en": "Contact paths"},
+    "units": {"sv": "Enheter", "en": "Units"},
+    "testbed": {"sv": "Testbädd", "en": "Testbed"},
+    "project": {"sv": "Projekt", "en": "Project"},
+    "contact": {"sv": "Kontaktväg", "en": "Contact path"},
+    "unit": {"sv": "Enhet", "en": "Unit"},
+    "other_language": {"sv": "In English", "en": "På svenska"},
+    "language_nav": {"sv": "Språk", "en": "Language"},
+    "what_can_be_tested": {"sv": "Vad kan testas", "en": "What can be tested"},
+    "who_may_use": {"sv": "Vem kan använda testbädden", "en": "Who may use it"},
+    "conditions": {"sv": "Villkor", "en": "Conditions"},
+    "cost_model": {"sv": "Kostnad", "en": "Cost"},
+    "how_to_get_access": {"sv": "Så får du tillgång", "en": "How to get access"},
+    "way_in": {"sv": "Din väg in", "en": "Your way in"},
+    "response_time": {"sv": "Svar inom {n} arbetsdagar", "en": "Answer within {n} working days"},
+    "response_time_one": {"sv": "Svar inom {n} arbetsdag", "en": "Answer within {n} working day"},
+    "location": {"sv": "Plats", "en": "Location"},
+    "physical_accessibility": {"sv": "Fysisk tillgänglighet", "en": "Physical accessibility"},
+    "ethics": {"sv": "Etik och integritet", "en": "Ethics and privacy"},
+    "ethics_approval": {"sv": "Etikprövning behövs oftast", "en": "Ethics approval usually needed"},
+    "personal_data": {"sv": "Personuppgifter behandlas", "en": "Personal data handled"},
+    "yes": {"sv": "Ja", "en": "Yes"},
+    "no": {"sv": "Nej", "en": "No"},
+    "projects_that_used": {
+        "sv": "Projekt som har använt testbädden",
+        "en": "Projects that used this testbed",
+    },
+    "owner": {"sv": "Ansvarig enhet", "en": "Owning unit"},
+    "reviewed": {"sv": "Senast granskad", "en": "Last reviewed"},
+    "languages": {"sv": "Språk", "en": "Languages"},
+    "kind": {"sv": "Typ", "en": "Kind"},
+    "status": {"sv": "Status", "en": "Status"},
+    "areas": {"sv": "Områden", "en": "Areas"},
+    "reference": {"sv": "Diarienummer", "en": "Reference number"},
+    "coordinator": {"sv": "Koordinator", "en": "Coordinator"},
+    "funder": {"sv": "Finansiär", "en": "Funder"},
+    "programme": {"sv": "Program", "en": "Programme"},
+    "grant": {"sv": "Bidrag", "en": "Grant"},
+    "period": {"sv": "Löptid", "en": "Period"},
+    "purpose": {"sv": "Syfte och mål", "en": "Purpose and goals"},
+    "effects": {"sv": "Förväntade effekter och resultat", "en": "Expected effects and results"},
+    "approach": {"sv": "Planerat upplägg och genomförande", "en": "Planned approach"},
+    "results": {"sv": "Uppnådda resultat", "en": "Results achieved"},
+    "perspectives": {
+        "sv": "Perspektiv i innovationsstrategin",
+        "en": "Perspectives of the innovation strategy",
+    },
+    "testbeds_used": {"sv": "Testbäddar som används", "en": "Testbeds used"},
+    "partners": {"sv": "Parter", "en": "Partners"},
+    "reported_figures": {"sv": "Redovisade siffror", "en": "Reported figures"},
+    "source": {"sv": "Källa", "en": "Source"},
+    "who_for": {"sv": "Vem kontaktvägen är till för", "en": "Who it is for"},
+    "topics": {"sv": "Frågor", "en": "Topics"},
+    "channels": {"sv": "Så når du oss", "en": "How to reach us"},
+    "email": {"sv": "E-post", "en": "E-mail"},
+    "web_form": {"sv": "Webbformulär", "en": "Web form"},
+    "phone": {"sv": "Telefon", "en": "Phone"},
+    "visit": {"sv": "Besök", "en": "Visit"},
+    "next_steps": {"sv": "Det här händer sedan", "en": "What happens next"},
+    "way_in_to": {"sv": "Kontaktvägen till", "en": "The way in to"},
+    "example_details": {
+        "sv": "Kontaktuppgifterna och svarstiden är exempel (example.org) tills enheten har lagt in sina riktiga uppgifter.",
+        "en": "The contact details and response time are examples (example.org) until the unit adds its real details.",
+    },
+    "type": {"sv": "Typ", "en": "Type"},
+    "parent": {"sv": "Ingår i", "en": "Part of"},
+    "subunits": {"sv": "Underenheter", "en": "Units within"},
+    "website": {"sv": "Webbplats", "en": "Website"},
+    "owns": {"sv": "Ansvarar för", "en": "Responsible for"},
+    "partner_in": {"sv": "Part i projekt", "en": "Partner in projects"},
+    "links": {"sv": "Mer information", "en": "More information"},
+    "name": {"sv": "Namn", "en": "Name"},
+    "summary": {"sv": "Sammanfattning", "en": "Summary"},
+    "count_entries": {"sv": "{n} poster", "en": "{n} entries"},
+    "count_entry": {"sv": "{n} post", "en": "{n} entry"},
+    "search": {"sv": "Sök", "en": "Search"},
+    "search_title": {"sv": "Sök i katalogen", "en": "Search the catalogue"},
+    "search_label": {"sv": "Sökord", "en": "Search terms"},
+    "search_button": {"sv": "Sök", "en": "Search"},
+    "filters": {"sv": "Avgränsa", "en": "Filter"},
+    "search_needs_js": {
+        "sv": "Sökningen behöver JavaScript. Utan JavaScript hittar du allt i listorna över",
+        "en": "Search needs JavaScript. Without JavaScript you find everything in the lists of",
+    },
+    "chooser_title": {"sv": "Hitta rätt väg in", "en": "Find your way in"},
+    "chooser_intro": {
+        "sv": "Välj vem du är och vad du vill göra, så visar vi den kontaktväg som tar emot din fråga.",
+        "en": "Choose who you are and what you want to do, and we show you the contact path that takes your question.",
+    },
+    "i_am": {"sv": "Jag är", "en": "I am"},
+    "i_want": {"sv": "Jag vill", "en": "I want to"},
+    "show_way_in": {"sv": "Visa vägen in", "en": "Show the way in"},
+    "chooser_table": {"sv": "Alla vägar in", "en": "All ways in"},
+    "no_way_in": {
+        "sv": "Det finns ingen kontaktväg för just det valet ännu. Kontakta Regionledningskontoret via listan över kontaktvägar.",
+        "en": "There is no contact path for that choice yet. See the list of contact paths.",
+    },
+    "your_way_in": {"sv": "Din väg in", "en": "Your way in"},
+    "reported_apart": {
+        "sv": "Siffror som en källa redovisar, inte räknade från katalogens poster.",
+        "en": "Figures a source reports, not counted from the catalogue's entries.",
+    },
+    "footer_label": {"sv": "Om webbplatsen", "en": "About this site"},
+    "accessibility_statement": {"sv": "Tillgänglighetsredogörelse", "en": "Accessibility statement"},
+    "about": {"sv": "Om katalogen", "en": "About the catalogue"},
+    "open_data": {"sv": "Öppna data", "en": "Open data"},
+    "contribute": {"sv": "Bidra", "en": "Contribute"},
+    "skip": {"sv": "Gå till innehållet", "en": "Skip to content"},
+    "all_entries_of_unit": {
+        "sv": "Allt enheten ansvarar för",
+        "en": "Everything the unit is responsible for",
+    },
+    "none": {"sv": "Inga ännu.", "en": "None yet."},
+    "no_data": {"sv": "Inga uppgifter ännu.", "en": "No data yet."},
+    "not_stated": {"sv": "Ej angivet", "en": "Not stated"},
+    "featured": {"sv": "Utvalt", "en": "Featured"},
+    "news": {"sv": "Nyheter", "en": "News"},
+}
+
+# What a visitor wants (the chooser) → the contact topics that answer it.
+WANTS: dict[str, dict] = {
+    "test": {"topics": ["testbed-access"], "sv": "testa en lösning", "en": "test a solution"},
+    "sell": {
+        "topics": ["innovation-procurement", "innovation-partnership"],
+        "sv": "sälja eller utveckla en innovation tillsammans med oss",
+        "en": "sell an innovation or develop one with us",
+    },
+    "funding": {"topics": ["funding"], "sv": "få finansiering", "en": "get funding"},
+    "suggest": {
+        "topics": ["improvement-suggestions"],
+        "sv": "lämna ett förbättringsförslag",
+        "en": "suggest an improvement",
+    },
+    "research": {
+        "topics": ["research-collaboration"],
+        "sv": "samarbeta kring forskning",
+        "en": "collaborate on research",
+    },
+}
+# Who a visitor is (the chooser) → the contact audience that serves them.
+VISITORS: dict[str, dict[str, str]] = {
+    "companies": {"sv": "ett företag", "en": "a company"},
+    "startups": {"sv": "ett startup-företag", "en": "a start-up"},
+    "researchers": {"sv": "forskare", "en": "a researcher"},
+    "residents": {"sv": "patient eller invånare", "en": "a patient or resident"},
+    "staff": {"sv": "medarbetare i regionen eller staden", "en": "staff of the region or the city"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The interface text `key` in `lang`, with `{name}` placeholders filled."""
+    text = TEXTS[key][lang]
+    return text.format(**values) if values else text
+
+
+def localised(value: object, lang: str) -> str:
+    """Pick `lang` from a `{sv, en}` text, falling back to Swedish."""
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get(DEFAULT_LANGUAGE) or "")
+    return "" if value is None else str(value)
+
+
+def text_lang(value: object, lang: str) -> str:
+    """The language the picked text is really in (for a `lang` attribute on a fallback)."""
+    if isinstance(value, dict) and not value.get(lang) and value.get(DEFAULT_LANGUAGE):
+        return DEFAULT_LANGUAGE
+    return lang
+
+
+def format_sek(amount: int, lang: str) -> str:
+    """`594 204 kr` in Swedish, `SEK 594,204` in English."""
+    number = format_decimal(amount, locale=_LOCALES[lang])
+    return f"{number}\u00a0kr" if lang == "sv" else f"SEK\u00a0{number}"
+
+
+def format_date(value: str | dt.date, lang: str) -> str:
+    """`1 november 2026` / `1 November 2026`; a month alone (`2016-12`) as `december 2016`."""
+    if isinstance(value, str) and len(value) == 7:
+        return _babel_date(dt.date.fromisoformat(value + "-01"), format="LLLL y", locale=_LOCALES[lang])
+    date = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return _babel_date(date, format="long", locale=_LOCALES[lang])
+
+
+def format_number(value: float, lang: str) -> str:
+    return format_decimal(value, locale=_LOCALES[lang])

@@ -1,0 +1,430 @@
+"""Load: catalogue files → entries as plain data with the position of every key and value.
+
+YAML is read as an event stream from libyaml and built into plain Python data here, so that
+every value keeps its line and column, and so that YAML's surprises become findings instead of
+silent changes: scalars resolve by YAML 1.2's core rules (``no`` stays text, ``2017-02-01`` stays
+text, ``010`` is refused as ambiguous), duplicate keys, anchors, aliases and tags are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from .findings import ERROR, Finding, did_you_mean, display_path
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+KIND_FOLDERS: dict[str, str] = {
+    "units": "unit",
+    "testbeds": "testbed",
+    "projects": "project",
+    "contacts": "contact",
+}
+MAX_FILE_BYTES = 256 * 1024
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+JsonPath = tuple[str | int, ...]
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-9]+$")
+_OCTAL = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_DISCARDED = "\x00duplicate"
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+class Position(NamedTuple):
+    """1-based line and column (a tuple: hundreds of thousands are made for a large catalogue)."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Entry:
+    """One catalogue file: its kind, id (from the file name), data, and where each value stands."""
+
+    kind: str
+    id: str
+    path: Path
+    data: dict[str, Any]
+    positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)  # (line, column)
+    key_positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def display_path(self) -> str:
+        return display_path(self.path)
+
+    def position_of(self, path: JsonPath, *, key: bool = False) -> Position:
+        """The position of the value at `path` (or of its key), else of its nearest ancestor."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return Position(*table[probe])
+            if probe in self.positions:
+                return Position(*self.positions[probe])
+            probe = probe[:-1]
+        return Position(*self.positions.get((), (1, 1)))
+
+
+@dataclass
+class LoadResult:
+    entries: list[Entry]
+    findings: list[Finding]
+    files: int
+
+
+class _Refused(Exception):
+    """A file that cannot be read as an entry at all; carries its one finding."""
+
+    def __init__(self, line: int, column: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.code, self.message = line, column, code, message
+
+
+def _position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    """Builds plain data from one document's events, noting positions and refusing YAML traps."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.positions: dict[JsonPath, tuple[int, int]] = {}
+        self.key_positions: dict[JsonPath, tuple[int, int]] = {}
+        self.findings: list[Finding] = []
+
+    def _finding(self, pos: tuple[int, int], code: str, message: str, path: JsonPath = ()) -> None:
+        self.findings.append(Finding(self.file, pos[0], pos[1], ERROR, code, message, format_path(path)))
+
+    def scalar(self, event: yaml.ScalarEvent, path: JsonPath) -> Any:
+        value = event.value
+        plain = event.style in ("", None) and event.implicit[0]
+        if event.tag not in (None, "!", "tag:yaml.org,2002:str"):
+            self._finding(
+                _position(event.start_mark),
+                "yaml-tag",
+                f"the tag '{event.tag}' is not allowed; write the value as plain text",
+                path,
+            )
+            return value
+        if not plain or event.tag is not None:
+            return value
+        if value in _NULL:
+            return None
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        if _DECIMAL.match(value):
+            return int(value)
+        if _LEADING_ZERO.match(value):
+            self._finding(
+                _position(event.start_mark),
+                "yaml-ambiguous-number",
+                f"'{value}' has a leading zero, which some YAML readers take as an octal number; "
+                f"quote it ('{value}') if it is text, or write {int(value)}",
+                path,
+            )
+            return value
+        if _OCTAL.match(value):
+            return int(value[2:], 8)
+        if _HEX.match(value):
+            return int(value[2:], 16)
+        if _FLOAT.match(value):
+            return float(value)
+        if value.lower() in _SPECIAL_FLOATS:
+            return _SPECIAL_FLOATS[value.lower()]
+        return value
+
+    def build(self, events: Iterator[yaml.Event]) -> Any:
+        """Consume the events of one node (and its children); return its value."""
+        stack: list[tuple[Any, JsonPath, list[Any]]] = []  # (container, path, [pending key, key position])
+        root: Any = None
+
+        def attach(value: Any, path: JsonPath) -> None:
+            nonlocal root
+            if not stack:
+                root = value
+                return
+            container, _, pending = stack[-1]
+            if isinstance(container, list):
+                container.append(value)
+            else:
+                if pending[0] is not _DISCARDED:
+                    container[pending[0]] = value
+                pending[0] = pending[1] = None
+
+        def child_path() -> tuple[JsonPath, bool]:
+            """The path of the next node, and whether that node is a mapping key."""
+            if not stack:
+                return (), False
+            container, path, pending = stack[-1]
+            if isinstance(container, list):
+                return (*path, len(container)), False
+            if pending[1] is None:
+                return path, True
+            return (*path, pending[0]), False
+
+        for event in events:
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                value, path, _ = stack.pop()
+                attach(value, path)
+                if not stack:
+                    return root
+                continue
+            path, is_key = child_path()
+            mark = event.start_mark
+            pos = (mark.line + 1, mark.column + 1)  # a plain tuple: made for every node of every file
+            value: Any = None
+            if isinstance(event, yaml.AliasEvent):
+                self._finding(
+                    pos,
+                    "yaml-alias",
+                    f"aliases ('*{event.anchor}') are not allowed; write the value out",
+                    path,
+                )
+            elif event.anchor is not None:
+                self._finding(
+                    pos,
+                    "yaml-anchor",
+                    f"anchors ('&{event.anchor}') are not allowed; write the value out",
+                    path,
+                )
+            if isinstance(event, yaml.AliasEvent):
+                pass  # refused above; the value stays empty
+            elif isinstance(event, yaml.ScalarEvent):
+                value = event.value if is_key else self.scalar(event, path)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if is_key:
+                    raise _Refused(
+                        *pos,
+                        "yaml-complex-key",
+                        "a key must be plain text, not a list or mapping",
+                    )
+                if event.tag is not None and event.tag not in (
+                    "tag:yaml.org,2002:map",
+                    "tag:yaml.org,2002:seq",
+                ):
+                    self._finding(pos, "yaml-tag", f"the tag '{event.tag}' is not allowed", path)
+                self.positions[path] = pos
+                stack.append(({} if isinstance(event, yaml.MappingStartEvent) else [], path, [None, None]))
+                continue
+            else:
+                raise _Refused(*pos, "yaml-structure", f"unexpected {type(event).__name__}")
+            if is_key:
+                key = str(value)
+                container, parent, pending = stack[-1]
+                key_path = (*parent, key)
+                if key in container:
+                    first = self.key_positions[key_path][0]
+                    self._finding(
+                        pos,
+                        "duplicate-key",
+                        f"'{key}' appears twice in the same mapping (first on line {first}); keep one",
+                        key_path,
+                    )
+                    key = _DISCARDED  # keep the first value; the finding is an error
+                else:
+                    self.key_positions[key_path] = pos
+                pending[0], pending[1] = key, pos
+                continue
+            self.positions[path] = pos
+            attach(value, path)
+            if not stack:
+                return root
+        raise _Refused(1, 1, "yaml-structure", "the document ended early")
+
+
+def _character_at(text: str, pos: Position) -> str:
+    lines = text.split("\n")
+    line = lines[pos.line - 1] if 0 < pos.line <= len(lines) else ""
+    return line[pos.column - 1 : pos.column]
+
+
+def parse_entry(text: str, file: str) -> tuple[Any, dict, dict, list[Finding]]:
+    """Parse one file's text into data, value positions, key positions and findings."""
+    builder = _Builder(file)
+    events = yaml.parse(text, Loader=_Loader)
+    data: Any = None
+    documents = 0
+    try:
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    pos = _position(event.start_mark)
+                    raise _Refused(
+                        pos.line,
+                        pos.column,
+                        "yaml-multiple-documents",
+                        "a file holds one entry: remove the second document (after '---')",
+                    )
+                data = builder.build(events)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        pos = _position(mark) if mark else Position(1, 1)
+        if _character_at(text, pos) == "\t":  # tabs in text are fine; YAML refuses them as indentation
+            raise _Refused(
+                pos.line, pos.column, "yaml-tab", "a tab is used for indentation; indent with spaces"
+            ) from None
+        problem = error.problem or "invalid YAML"
+        context = f" ({error.context})" if error.context else ""
+        raise _Refused(
+            pos.line, pos.column, "yaml-syntax", f"YAML syntax error: {problem}{context}"
+        ) from None
+    except yaml.YAMLError as error:  # reader errors: characters YAML does not allow
+        index = getattr(error, "position", 0) or 0
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        raise _Refused(
+            line, column, "yaml-syntax", f"YAML cannot read this file: {getattr(error, 'reason', error)}"
+        ) from None
+    if documents == 0 or data is None:
+        raise _Refused(
+            1, 1, "empty-file", "the file is empty; an entry is a mapping of fields such as 'id:' and 'name:'"
+        )
+    return data, builder.positions, builder.key_positions, builder.findings
+
+
+def read_text(path: Path) -> str:
+    """Read a file as UTF-8 without a byte-order mark, within the size limit."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _Refused(
+            1,
+            1,
+            "file-too-large",
+            f"the file is {-(-size // 1024)} kB; an entry may be at most {MAX_FILE_BYTES // 1024} kB",
+        )
+    raw = path.read_bytes()
+    if raw.startswith(_BOMS):
+        raise _Refused(
+            1, 1, "encoding-bom", "the file starts with a byte-order mark; save it as UTF-8 without BOM"
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        raise _Refused(line, column, "encoding", "the file is not valid UTF-8; save it as UTF-8") from None
+
+
+def load_file(path: Path, kind: str) -> tuple[Entry | None, list[Finding]]:
+    """Load one entry file; a file that cannot be read gives one finding and no entry."""
+    file = display_path(path)
+    try:
+        data, positions, key_positions, findings = parse_entry(read_text(path), file)
+    except _Refused as refused:
+        return None, [Finding(file, refused.line, refused.column, ERROR, refused.code, refused.message)]
+    if not isinstance(data, dict):
+        got = "a list" if isinstance(data, list) else f"the value {data!r}"
+        return None, [
+            *findings,
+            Finding(file, 1, 1, ERROR, "not-a-mapping", f"an entry must be a mapping of fields (got {got})"),
+        ]
+    return Entry(kind, path.stem, path, data, positions, key_positions), findings
+
+
+def _file_finding(path: Path, code: str, message: str) -> Finding:
+    return Finding(display_path(path), 1, 1, ERROR, code, message)
+
+
+def _entry_files(root: Path) -> Iterator[tuple[Path, str] | Finding]:
+    """Yield (file, kind) for each entry file under `root`, or a finding for what does not belong."""
+    real_root = root.resolve()
+    for item in sorted(root.iterdir()):
+        if item.name.startswith("."):
+            continue
+        if item.is_symlink():
+            yield _file_finding(
+                item, "symlink", "symbolic links are not allowed in the catalogue; put the real file here"
+            )
+        elif item.is_dir():
+            kind = KIND_FOLDERS.get(item.name)
+            if kind is None:
+                yield _file_finding(
+                    item,
+                    "unknown-kind",
+                    f"'{item.name}' is not a kind folder; entries go in {', '.join(KIND_FOLDERS)}{did_you_mean(item.name, KIND_FOLDERS)}",
+                )
+                continue
+            yield from _kind_files(item, kind, real_root)
+        elif item.suffix in (".yml", ".yaml"):
+            yield _file_finding(
+                item, "misplaced-file", f"put entries in a kind folder: {', '.join(KIND_FOLDERS)}"
+            )
+
+
+def _kind_files(folder: Path, kind: str, real_root: Path) -> Iterator[tuple[Path, str] | Finding]:
+    for item in sorted(folder.iterdir()):
+        if item.name.startswith("."):
+            continue
+        if item.is_symlink() or not item.resolve().is_relative_to(real_root):
+            yield _file_finding(
+                item, "symlink", "symbolic links are not allowed in the catalogue; put the real file here"
+            )
+        elif item.is_dir():
+            yield _file_finding(
+                item,
+                "nested-folder",
+                f"folders inside '{folder.name}' are not read; move the entries up one level",
+            )
+        elif item.suffix == ".yaml":
+            yield _file_finding(
+                item, "wrong-extension", f"entries end in .yml: rename it to '{item.stem}.yml'"
+            )
+        elif item.suffix != ".yml":
+            yield _file_finding(item, "unexpected-file", f"only .yml entries belong in '{folder.name}'")
+        else:
+            if not ID_PATTERN.match(item.stem):
+                yield _file_finding(
+                    item,
+                    "bad-file-name",
+                    f"'{item.name}' is not a valid id: use lower-case letters a-z, digits and single hyphens, such as 'my-testbed.yml'",
+                )
+            yield item, kind
+
+
+def load_catalogue(root: Path) -> LoadResult:
+    """Load every entry under `root`; never raises for bad content, only reports."""
+    entries: list[Entry] = []
+    findings: list[Finding] = []
+    files = 0
+    for item in _entry_files(root):
+        if isinstance(item, Finding):
+            findings.append(item)
+            files += item.path.endswith((".yml", ".yaml"))
+            continue
+        path, kind = item
+        files += 1
+        entry, file_findings = load_file(path, kind)
+        findings.extend(file_findings)
+        if entry is not None:
+            entries.append(entry)
+    return LoadResult(entries, findings, files)
+
+
+def format_path(path: JsonPath) -> str:
+    """`access.steps[2].sv` for ('access', 'steps', 2, 'sv')."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

@@ -1,0 +1,203 @@
+"""Scaffold: a kind's schema → the questions for a new entry, and the entry file with hints.
+
+Prompts, allowed values and examples come from the schema's `title`, `enum`, `examples` and
+`description`, so `catalogue new` never drifts from the fields it writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import Finding
+from .load import Entry, JsonPath, format_path
+from .model import REFERENCES
+from .schema import SchemaSet
+from .validate import _SchemaErrors
+
+PLURALS = {"unit": "units", "testbed": "testbeds", "project": "projects", "contact": "contacts"}
+
+
+@dataclass(frozen=True)
+class Question:
+    """One answer the new entry needs, with what the schema says about it."""
+
+    path: JsonPath
+    title: str
+    description: str
+    choices: tuple[str, ...] = ()
+    example: str = ""
+    value_type: str = "string"
+    many: bool = False
+    optional: bool = False
+    refers_to: str | None = None
+
+    @property
+    def key(self) -> str:
+        return format_path(self.path)
+
+
+def _example(schema: dict[str, Any]) -> str:
+    examples = schema.get("examples") or []
+    return str(examples[0]) if examples and not isinstance(examples[0], (dict, list)) else ""
+
+
+def questions(kind: str, schemas: SchemaSet) -> list[Question]:
+    """The questions for every required field of `kind`, in schema order, `id` first."""
+    references = {name: target for (name, _), target in REFERENCES.items()}
+    base = schemas.documents["defs.schema.json"]["$id"]
+    found: list[Question] = []
+
+    def expand(
+        schema: dict[str, Any], path: JsonPath, title: str, optional: bool = False
+    ) -> Iterator[Question]:
+        schema, _ = schemas.resolve(schema, base)
+        title = title or schema.get("title", "")
+        description = schema.get("description", "")
+        kind_of = schema.get("type")
+        properties = schema.get("properties", {})
+        if kind_of == "object" and "sv" in properties:
+            yield Question(
+                (*path, "sv"), f"{title} (svenska)", description, example=_example(schema), optional=optional
+            )
+            yield Question((*path, "en"), f"{title} (English)", description, optional=True)
+        elif kind_of == "object":
+            names = schema.get("required") or list(properties)[:1]
+            for name in names:
+                sub, _ = schemas.resolve(properties[name], base)
+                yield from expand(sub, (*path, name), sub.get("title", name), optional)
+        elif kind_of == "array":
+            items, _ = schemas.resolve(schema.get("items", {}), base)
+            if "enum" in items:
+                yield Question(
+                    path,
+                    title,
+                    description,
+                    tuple(items["enum"]),
+                    value_type="string",
+                    many=True,
+                    optional=optional,
+                )
+            else:
+                yield from expand(items, (*path, 0), title, optional)
+        else:
+            refers_to = references.get(path[0]) if len(path) == 1 else None
+            yield Question(
+                path,
+                title,
+                description,
+                tuple(schema.get("enum", ())),
+                "" if refers_to else _example(schema),
+                value_type=kind_of or "string",
+                optional=optional,
+                refers_to=refers_to,
+            )
+
+    for field in schemas.fields(kind):
+        if field.required:
+            found.extend(expand(field.schema, (field.name,), field.title))
+    found.sort(key=lambda q: q.path[0] != "id")
+    return found
+
+
+def set_value(data: dict[str, Any], path: JsonPath, value: Any) -> None:
+    """Put `value` at `path`, creating mappings and one-item lists on the way."""
+    node: Any = data
+    for part, following in zip(path, path[1:], strict=False):
+        if isinstance(node, list):
+            while len(node) <= part:
+                node.append({} if isinstance(following, str) else [])
+            node = node[part]
+        else:
+            node = node.setdefault(part, [] if isinstance(following, int) else {})
+    last = path[-1]
+    if isinstance(node, list):
+        while len(node) <= last:
+            node.append(None)
+    node[last] = value
+
+
+def parse_answer(question: Question, text: str) -> Any:
+    """The typed value of a typed-in answer (lists comma-separated)."""
+    text = text.strip()
+    if question.many:
+        return [part.strip() for part in text.split(",") if part.strip()]
+    if question.value_type == "integer":
+        try:
+            return int(text)
+        except ValueError:
+            return text
+    if question.value_type == "boolean":
+        return text.lower() in ("true", "yes", "ja", "y", "j")
+    return text
+
+
+def answer_problems(
+    kind: str, data: dict[str, Any], question: Question, schemas: SchemaSet, known_ids: dict[str, set[str]]
+) -> list[str]:
+    """What is wrong with the answer to `question` in the partly filled `data` (empty if fine)."""
+    if question.path == ("id",) and data.get("id") in known_ids.get(kind, set()):
+        return [f"a {kind} with the id '{data['id']}' already exists: choose another id"]
+    value = data.get(question.path[0])
+    if (
+        question.refers_to
+        and isinstance(value, str)
+        and value not in known_ids.get(question.refers_to, set())
+    ):
+        known = ", ".join(sorted(known_ids.get(question.refers_to, set()))) or "none yet"
+        return [f"there is no {question.refers_to} '{value}' (known: {known})"]
+    entry = Entry(kind, str(data.get("id", "new")), Path("new.yml"), data)
+    problems = []
+    for finding in _SchemaErrors(schemas).findings(entry):
+        inside = (
+            finding.field == question.key
+            or finding.field.startswith(question.key + ".")
+            or (finding.field.startswith(question.key + "["))
+        )
+        if inside and finding.code != "required":
+            problems.append(finding.message)
+    return problems
+
+
+def entry_text(kind: str, data: dict[str, Any], schemas: SchemaSet) -> str:
+    """The YAML file: a schema comment for editors, the answers, and optional fields as hints."""
+    lines = [f"# yaml-language-server: $schema=../../schema/{kind}.schema.json"]
+    lines.append(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100).rstrip())
+    hints = [f for f in schemas.fields(kind) if not f.required and f.name not in data]
+    if hints:
+        lines.append("")
+        lines.append("# Optional fields — remove the '# ' in front of a field to use it:")
+        for field in hints:
+            allowed = field.schema.get("enum")
+            extra = f" One of: {', '.join(allowed)}." if allowed else ""
+            lines.append(f"# {field.name}:  # {field.title}: {field.description}{extra}")
+    return "\n".join(lines) + "\n"
+
+
+def write_entry(catalogue_dir: Path, kind: str, text: str, entry_id: str) -> Path:
+    """Write the new file, refusing to overwrite an existing entry."""
+    path = catalogue_dir / PLURALS[kind] / f"{entry_id}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
+
+
+def defaults(kind: str) -> dict[JsonPath, Any]:
+    """Answers that need no question: today's review date."""
+    return {("reviewed",): dt.date.today().isoformat()}
+
+
+def check_written(path: Path, kind: str, schemas: SchemaSet) -> list[Finding]:
+    """Findings for the written file alone (schema only; references were checked while asking)."""
+    from .load import load_file
+
+    entry, findings = load_file(path, kind)
+    if entry is not None:
+        findings = [*findings, *_SchemaErrors(schemas).findings(entry)]
+    return findings
