@@ -160,6 +160,8 @@ def test_json_format(catalogue: Path) -> None:
                 "code": "missing-english",
                 "message": "'name' has no English text: add 'en:'",
                 "field": "name",
+                "source": "",
+                "example": "",
             },
             {
                 "path": "catalogue/testbeds/openlab.yml",
@@ -169,6 +171,8 @@ def test_json_format(catalogue: Path) -> None:
                 "code": "enum",
                 "message": "'status' must be one of planned, active, closed (got 'aktiv')",
                 "field": "status",
+                "source": "",
+                "example": "",
             },
         ],
         "summary": {"errors": 1, "warnings": 1, "files": 4},
@@ -306,3 +310,33 @@ def test_validate_help_mentions_every_option() -> None:
     assert "default: 12" in result.output
     assert "2 usage error" in " ".join(result.output.split())
     assert run("validate", "-h").output == result.output
+
+
+# --- YAML mistakes in the text output -------------------------------------------------------------
+
+
+def test_a_syntax_finding_shows_the_line_a_caret_and_the_right_way(catalogue: Path) -> None:
+    edit(catalogue / "testbeds/openlab.yml", "  en: OpenLab\n", "    en: OpenLab\n")
+    result = run("validate")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith(
+        "catalogue/testbeds/openlab.yml:4:5: error: 'en:' is indented more than 'sv:' on line 3"
+    )
+    assert lines[0].endswith("[yaml-indentation]")
+    assert lines[1:4] == [
+        "  4 |     en: OpenLab",
+        "    |     ^",
+        "    = write it like this:   en: OpenLab",
+    ]
+
+
+def test_a_syntax_finding_in_json_carries_the_line_and_the_example(catalogue: Path) -> None:
+    edit(catalogue / "testbeds/openlab.yml", "status: active", "status:active")
+    report = json.loads(run("validate", "--format", "json").stdout)
+    (finding,) = [f for f in report["findings"] if f["severity"] == "error"]
+    assert (finding["code"], finding["source"], finding["example"]) == (
+        "yaml-colon-space",
+        "status:active",
+        "status: active",
+    )

@@ -6,6 +6,7 @@ matter is checked against `schema/news.schema.json` with the same loader and mes
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -110,7 +111,7 @@ def read_post(path: Path) -> tuple[Entry | None, list[Finding]]:
     try:
         match = _FRONT_MATTER.match(read_text(path))
     except _Refused as refused:
-        return None, [Finding(file, refused.line, refused.column, ERROR, refused.code, refused.message)]
+        return None, [refused.finding(file)]
     if match is None:
         message = (
             "a news post starts with a line '---', then the lines 'title:', 'date:' and 'summary:' "
@@ -120,8 +121,8 @@ def read_post(path: Path) -> tuple[Entry | None, list[Finding]]:
     try:
         data, positions, key_positions, findings = parse_entry(match.group(1) + "\n", file)
     except _Refused as refused:  # the front matter starts on the file's second line
-        return None, [Finding(file, refused.line + 1, refused.column, ERROR, refused.code, refused.message)]
-    findings = [Finding(f.path, f.line + 1, f.column, f.severity, f.code, f.message, f.field) for f in findings]
+        return None, [refused.finding(file, line_offset=1)]
+    findings = [dataclasses.replace(f, line=f.line + 1) for f in findings]
     if not isinstance(data, dict):
         return None, [
             *findings,
