@@ -356,6 +356,15 @@ def _indentation(lines: list[str], index: int, column: int) -> _Refused:
     indent = _indent(line)
     levels = [level for level in _open_levels(lines, index) if level[0] != indent]
     key = _key_of(line)
+    if not _KEY.match(line) and not line.lstrip().startswith("- "):
+        return _Refused(
+            index + 1,
+            indent + 1,
+            "yaml-indentation",
+            "this line is neither a field ('name: value') nor a list item ('- value'): if it continues "
+            "the text above, indent it as far as that text; if it is a note, start it with '# '",
+            line,
+        )
     if not levels:
         return _Refused(index + 1, column, "yaml-indentation", f"{key} is indented wrongly", line)
     indent_to, number, text = min(levels, key=lambda level: (abs(level[0] - indent), -level[0]))

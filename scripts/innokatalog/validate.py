@@ -145,7 +145,9 @@ class _SchemaErrors:
             return f"write {schema.get('x-hint', 'a date written YYYY-MM-DD')} in quotes"
         if "x-hint" in schema:
             return f"write {schema['x-hint']}"
-        return f"write {_TYPE_WORDS.get(kind_of, 'a value')}"
+        examples = [e for e in schema.get("examples", []) if isinstance(e, (str, int, float))]
+        such_as = f", such as {examples[0]!r}" if examples else ""
+        return f"write {_TYPE_WORDS.get(kind_of, 'a value')}{such_as}"
 
     def _finding(
         self,
