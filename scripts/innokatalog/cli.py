@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -383,7 +384,7 @@ def new_command(
 def validate_command_for(project: Project) -> str:
     """What to type to validate: `make validate` in this project's checkout, else the command itself."""
     makefile = project.root / "Makefile" if project.root else None
-    if makefile and makefile.is_file() and "\nvalidate:" in makefile.read_text(encoding="utf-8"):
+    if makefile and makefile.is_file() and re.search(r"^validate:", makefile.read_text("utf-8"), re.M):
         return "make validate"
     return "catalogue validate"
 
