@@ -161,14 +161,15 @@ def validate_command(
     schemas = load_schemas(schema_dir or project.schema_dir)
     loaded = load_catalogue(root)
     findings = validate(loaded, schemas, Options(today=dt.date.today(), stale_after_months=stale_after))
-    findings += project_findings(root, loaded, project)
+    own_catalogue = root.resolve() == project.catalogue_dir.resolve()  # settings and news are its
+    findings += project_findings(root, loaded, project if own_catalogue else None)
     files_checked = loaded.files
     if kind_folder is not None:
         findings = [f for f in findings if Path(f.path).resolve().parent == kind_folder]
         files_checked = sum(1 for e in kind_folder.iterdir() if e.suffix in (".yml", ".yaml"))
     elif files or changed or posts:
         findings, files_checked = select_findings(loaded, findings, files)
-    if not (kind_folder or files or changed) or posts:
+    if (own_catalogue and not (kind_folder or files or changed)) or posts:
         news_findings, news_files = check_news(project, loaded, schemas, posts)
         findings += news_findings
         files_checked += news_files
@@ -191,8 +192,11 @@ def check_news(project: Project, loaded, schemas: SchemaSet, posts: list[Path]) 
     return validate_posts(posts or None, folder, schemas, ids)
 
 
-def project_findings(root: Path, loaded, project: Project) -> list:
-    """Checks of the project around the catalogue: CODEOWNERS in step with the units' teams."""
+def project_findings(root: Path, loaded, project: Project | None) -> list:
+    """Checks of the project around the catalogue: CODEOWNERS in step with the units' teams.
+
+    `project` gives the settings (the fallback reviewers) when the catalogue is the project's own.
+    """
     from .codeowners import (
         FALLBACK_SETTING,
         codeowners_finding,
@@ -202,8 +206,8 @@ def project_findings(root: Path, loaded, project: Project) -> list:
     )
     from .model import Catalogue
 
-    fallback = project.setting(FALLBACK_SETTING)
-    settings_problem = fallback_finding(project.root / "pyproject.toml", fallback) if project.root else None
+    fallback = project.setting(FALLBACK_SETTING) if project else ""
+    settings_problem = fallback_finding(project.root / "pyproject.toml", fallback) if fallback else None
     if settings_problem:
         return [settings_problem]
     path = root.resolve().parent / ".github" / "CODEOWNERS"
