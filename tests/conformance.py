@@ -34,7 +34,7 @@ def missing_message(path: Path) -> str:
     what = f"{where} does not exist" if not where.is_dir() else f"{path} is missing"
     return (
         f"conformance material not found ({what}): set {FOLDER_VARIABLE} to the folder holding "
-        f"yaml-test-suite-errors/ and dcat-ap/ (see CONTRIBUTING.md, 'Conformance tests')"
+        f"yaml-test-suite-errors/ and dcat-ap/ (see README.md, 'Conformance tests')"
     )
 
 

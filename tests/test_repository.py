@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
 from innokatalog.cli import main
 from innokatalog.schema import SchemaSet
@@ -199,3 +201,41 @@ def test_the_shipped_hook_finds_schemas_inside_the_package() -> None:
         assert (PACKAGED_SCHEMAS / name).read_bytes() == (PROJECT / "schema" / name).read_bytes()
     pyproject = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))
     assert "schemas/*.schema.json" in pyproject["tool"]["setuptools"]["package-data"]["innokatalog"]
+
+
+# --- the documents show what the commands really print ---------------------------------------------
+
+
+def test_the_bidra_pages_show_a_real_yaml_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    entry = tmp_path / "catalogue" / "testbeds" / "openlab.yml"
+    entry.parent.mkdir(parents=True)
+    shutil.copy(PROJECT / "tests" / "fixtures" / "yaml-mistakes" / "unquoted-colon.yml", entry)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["validate", "catalogue/testbeds", "--schema-dir", str(PROJECT / "schema")]
+    )
+    shown = "\n".join(result.output.splitlines()[:4])
+    assert "[yaml-unquoted-colon]" in shown
+    for page in ("bidra.md", "bidra.en.md"):
+        assert shown in (PROJECT / "site" / page).read_text(encoding="utf-8"), page
+
+
+def test_contributing_shows_the_hints_catalogue_new_writes(schema_set: SchemaSet) -> None:
+    from innokatalog.scaffold import entry_text
+
+    text = entry_text("testbed", {"id": "x"}, schema_set)
+    contributing = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = re.search(r"```yaml\n(   # location:.*?)\n   ```", contributing, re.DOTALL).group(1)
+    lines = [line.removeprefix("   ") for line in shown.splitlines()]
+    assert "\n".join(lines) in text
+
+
+def test_readme_lists_the_prerequisites_and_true_headings() -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert "sudo apt-get install python3 python3-venv make git" in readme
+    for number, word in ((2, "two"), (3, "three"), (4, "four")):
+        for heading in re.findall(rf"^#+ .*\b{word}\b.*$", readme, re.MULTILINE | re.IGNORECASE):
+            section = readme.split(heading, 1)[1].split("\n#", 1)[0]
+            items = re.findall(r"^(?:\| `|[-*] |\d+\. )", section, re.MULTILINE)
+            assert len(items) == number, (heading, number)
+    assert "make validate" in readme and "make new KIND=testbed" in readme
