@@ -165,3 +165,12 @@ def test_the_shipped_posts_are_valid(monkeypatch: pytest.MonkeyPatch) -> None:
     known = {(e.kind, e.id) for e in load_catalogue(PROJECT / "catalogue").entries}
     findings, files = validate_posts(None, news_dir(PROJECT), schemas, known)
     assert findings == [] and files >= 2
+
+
+def test_the_build_refuses_a_broken_post_with_its_finding(news: Path) -> None:
+    from innokatalog.build import CatalogueError, load_valid_catalogue
+
+    (news / "bokslut.en.md").write_text(EN.replace("summary:", "sumary:"), encoding="utf-8")
+    with pytest.raises(CatalogueError) as refused:
+        load_valid_catalogue(news.parent.parent, "catalogue", "schema")
+    assert "site/news/bokslut.en.md:4:1: error: 'sumary' is not a field of a news post" in str(refused.value)
