@@ -212,7 +212,7 @@ def serve_command(host: str, port: int) -> None:
 
 
 @main.command("new")
-@click.argument("kind", type=click.Choice(["unit", "testbed", "project", "contact"]))
+@click.argument("kind", type=click.Choice(["unit", "testbed", "project", "contact", "opportunity"]))
 @click.option(
     "--set",
     "values",
@@ -233,7 +233,7 @@ def serve_command(host: str, port: int) -> None:
 def new_command(
     kind: str, values: tuple[str, ...], no_input: bool, catalogue_dir: Path, schema_dir: Path
 ) -> None:
-    """Write a new KIND entry (unit, testbed, project or contact) from the schema.
+    """Write a new KIND entry (unit, testbed, project, contact or opportunity) from the schema.
 
     Asks for each required field, showing what the schema allows, and checks each answer as it is
     typed. Optional fields are written as commented hints. The file starts with a line that lets

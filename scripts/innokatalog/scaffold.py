@@ -16,11 +16,11 @@ import yaml
 
 from .findings import Finding
 from .load import Entry, JsonPath, format_path
-from .model import REFERENCES
+from .model import KIND_PLURALS, REFERENCES
 from .schema import SchemaSet
 from .validate import _SchemaErrors
 
-PLURALS = {"unit": "units", "testbed": "testbeds", "project": "projects", "contact": "contacts"}
+PLURALS = KIND_PLURALS
 
 
 @dataclass(frozen=True)
@@ -189,8 +189,11 @@ def write_entry(catalogue_dir: Path, kind: str, text: str, entry_id: str) -> Pat
 
 
 def defaults(kind: str) -> dict[JsonPath, Any]:
-    """Answers that need no question: today's review date."""
-    return {("reviewed",): dt.date.today().isoformat()}
+    """Answers that need no question: today as the date the entry was compiled from its sources.
+
+    `confirmed` is left for the owning unit to add when it has checked the entry.
+    """
+    return {("compiled",): dt.date.today().isoformat()}
 
 
 def check_written(path: Path, kind: str, schemas: SchemaSet) -> list[Finding]:
