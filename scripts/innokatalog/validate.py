@@ -370,14 +370,18 @@ class _CatalogueChecks:
         status = entry.data.get("status") if entry.kind == "project" else None
         if status and end and end < today and status_may_be_outdated(entry.data):
             recorded_text = _get(entry.data, "status_recorded", "date")
-            when = f"on {recorded_text}" if recorded_text else "without a date"
+            period_end = entry.data["period"]["end"]
+            if recorded_text:
+                why = f"was recorded on {recorded_text}, before the period ended ({period_end})"
+            else:
+                why = f"was recorded without a date, and the period has ended ({period_end})"
             yield self._finding(
                 entry,
                 ("status_recorded",),
                 WARNING,
                 "status-outdated",
-                f"the status '{status}' was recorded {when}, before the period ended ({entry.data['period']['end']}): "
-                "it is out of date. Ask the owning unit or the funder for the current status, then update 'status' and 'status_recorded'",
+                f"the status '{status}' {why}: it may be out of date. Ask the owning unit or the funder "
+                "for the current status, then update 'status' and 'status_recorded'",
             )
         elif status == "completed" and end and end > today:
             yield self._finding(
