@@ -250,5 +250,17 @@ def format_date(value: str | dt.date, lang: str) -> str:
     return _babel_date(date, format="long", locale=_LOCALES[lang])
 
 
+def in_sentence(labels: list[str], lang: str) -> str:
+    """Labels as a list in running text: `Företag, forskare och medarbetare` / `Companies, researchers and staff`.
+
+    Labels are written capitalised (they also stand alone); inside a list only the first keeps its
+    capital, and the last two are joined with "och" / "and".
+    """
+    words = [label if index == 0 else label[:1].lower() + label[1:] for index, label in enumerate(labels)]
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {'och' if lang == 'sv' else 'and'} {words[-1]}"
+
+
 def format_number(value: float, lang: str) -> str:
     return format_decimal(value, locale=_LOCALES[lang])

@@ -97,6 +97,7 @@ class Renderer:
             sek=lambda value: i18n.format_sek(value, lang),
             date=lambda value: i18n.format_date(value, lang),
             number=lambda value: i18n.format_number(value, lang),
+            in_sentence=lambda labels: i18n.in_sentence(labels, lang),
             href=jinja2.pass_context(lambda ctx, item: relative_url(ctx["page_url"], item.url)),
         )
         env.globals.update(
@@ -605,6 +606,14 @@ OPEN_DATA_FILES = [
     ("projects.csv", "text/csv", {"sv": "En rad per projekt.", "en": "One row per project."}),
     ("contacts.csv", "text/csv", {"sv": "En rad per kontaktväg.", "en": "One row per contact path."}),
     ("units.csv", "text/csv", {"sv": "En rad per enhet.", "en": "One row per unit."}),
+    (
+        "opportunities.csv",
+        "text/csv",
+        {
+            "sv": "En rad per möjlighet (stipendium, pris, tävling med mera).",
+            "en": "One row per opportunity (grant, prize, competition and so on).",
+        },
+    ),
     (
         "catalogue.jsonld",
         "application/ld+json",
