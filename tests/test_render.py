@@ -125,7 +125,7 @@ def test_reference_page_explains_every_field_in_the_page_language() -> None:
     schema_set = schemas()
     for lang in ("sv", "en"):
         html = Renderer(mini_catalogue(), schema_set, lang).reference_page().html
-        for kind in ("unit", "testbed", "project", "contact"):
+        for kind in ("unit", "testbed", "project", "contact", "opportunity"):
             for field in schema_set.fields(kind):
                 title, description = field.text(lang)
                 assert f"<strong>{escape(title)}</strong>: {escape(description)}" in html, (
@@ -134,7 +134,8 @@ def test_reference_page_explains_every_field_in_the_page_language() -> None:
                     field.name,
                 )
     swedish = Renderer(mini_catalogue(), schema_set, "sv").reference_page().html
-    assert "<strong>Senast granskad</strong>" in swedish and "Last reviewed" not in swedish
+    assert "<strong>Bekräftad av den ansvariga enheten</strong>" in swedish
+    assert "Confirmed by the owning unit" not in swedish
 
 
 def test_reference_page_lists_the_fields_inside_fields() -> None:

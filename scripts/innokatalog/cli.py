@@ -74,7 +74,7 @@ def main() -> None:
     default=12,
     show_default=True,
     metavar="MONTHS",
-    help="Warn about entries whose 'reviewed' date is this many months old or older.",
+    help="Warn about entries whose 'confirmed' date (the owning unit's check) is this many months old or older.",
 )
 @click.option(
     "--changed",

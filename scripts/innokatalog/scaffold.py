@@ -48,7 +48,7 @@ def _example(schema: dict[str, Any]) -> str:
 
 
 def questions(kind: str, schemas: SchemaSet) -> list[Question]:
-    """The questions for every required field of `kind`, in schema order, `id` first."""
+    """The questions for every required field of `kind`, in schema order, `id` first, sources last."""
     references = {name: target for (name, _), target in REFERENCES.items()}
     base = schemas.documents["defs.schema.json"]["$id"]
     found: list[Question] = []
@@ -101,7 +101,7 @@ def questions(kind: str, schemas: SchemaSet) -> list[Question]:
     for field in schemas.fields(kind):
         if field.required:
             found.extend(expand(field.schema, (field.name,), field.title))
-    found.sort(key=lambda q: q.path[0] != "id")
+    found.sort(key=lambda q: (q.path[0] != "id", q.path[0] == "sources"))  # sources last
     return found
 
 

@@ -129,6 +129,8 @@ class _SchemaErrors:
                 _describe(v) if isinstance(v, bool) else str(v) for v in error.validator_value
             )
             message = f"'{name}' must be one of {allowed} (got {_describe(value)})"
+            if True in error.validator_value and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+                message += ", which is text, not a boolean"
         elif keyword == "type":
             expected = (
                 error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
@@ -232,8 +234,10 @@ class _CatalogueChecks:
         for entry in entries:
             self.ids.setdefault(entry.kind, set()).add(entry.id)
 
-    def _finding(self, entry: Entry, path: JsonPath, severity: str, code: str, message: str) -> Finding:
-        pos = entry.position_of(path)
+    def _finding(
+        self, entry: Entry, path: JsonPath, severity: str, code: str, message: str, *, key: bool = False
+    ) -> Finding:
+        pos = entry.position_of(path, key=key)
         return Finding(entry.display_path, pos.line, pos.column, severity, code, message, format_path(path))
 
     def references(self, entry: Entry) -> Iterator[tuple[JsonPath, str, str]]:
@@ -382,6 +386,7 @@ class _CatalogueChecks:
                 "status-outdated",
                 f"the status '{status}' {why}: it may be out of date. Ask the owning unit or the funder "
                 "for the current status, then update 'status' and 'status_recorded'",
+                key=True,
             )
         elif status == "completed" and end and end > today:
             yield self._finding(
