@@ -52,11 +52,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "owner": {"sv": "Ansvarig enhet", "en": "Owning unit"},
     "compiled": {
-        "sv": "Uppgifterna är hämtade ur offentliga dokument, senast {date}.",
-        "en": "The details are taken from public documents, last on {date}.",
+        "sv": "Uppgifterna är hämtade ur offentliga dokument och sammanställdes senast den {date}.",
+        "en": "The details are taken from public documents and were last compiled on {date}.",
     },
     "confirmed": {
-        "sv": "Den ansvariga enheten bekräftade uppgifterna {date}.",
+        "sv": "Den ansvariga enheten bekräftade uppgifterna den {date}.",
         "en": "The owning unit confirmed the details on {date}.",
     },
     "not_confirmed": {

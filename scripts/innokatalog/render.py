@@ -444,7 +444,7 @@ LISTING_INTROS = {
     },
     "contacts": {
         "sv": "Namngivna vägar in: vem de är till för, vilka frågor de tar emot och hur snabbt de svarar.",
-        "en": "Named ways in: who they are for, which questions they take and how fast they answer.",
+        "en": "Named ways in: who they are for, which matters they deal with and how fast they answer.",
     },
     "opportunities": {
         "sv": "Stipendier, priser, tävlingar, utlysningar, mässor och samverkansformer som du kan söka eller delta i.",
@@ -466,7 +466,7 @@ SEARCH_TEXTS = {
             "type": "Typ av post",
             "kind": "Typ av testbädd",
             "area": "Område",
-            "audience": "Vem kan använda",
+            "audience": "Vem får använda",
             "cost": "Kostnad",
             "status": "Status",
             "unit": "Enhet",
