@@ -97,7 +97,7 @@ def main() -> None:
     default=12,
     show_default=True,
     metavar="MONTHS",
-    help="Warn about entries whose 'reviewed' date is this many months old or older.",
+    help="Warn about entries whose 'confirmed' date (the owning unit's check) is this many months old or older.",
 )
 @click.option(
     "--changed",
@@ -306,7 +306,7 @@ def serve_command(host: str, port: int, engine: str | None) -> None:
 
 
 @main.command("new")
-@click.argument("kind", type=click.Choice(["unit", "testbed", "project", "contact"]))
+@click.argument("kind", type=click.Choice(["unit", "testbed", "project", "contact", "opportunity"]))
 @click.option(
     "--set",
     "values",
@@ -326,7 +326,7 @@ def serve_command(host: str, port: int, engine: str | None) -> None:
 def new_command(
     kind: str, values: tuple[str, ...], no_input: bool, catalogue_dir: Path | None, schema_dir: Path | None
 ) -> None:
-    """Write a new KIND entry (unit, testbed, project or contact) from the schema.
+    """Write a new KIND entry (unit, testbed, project, contact or opportunity) from the schema.
 
     Asks for each required field, showing what the schema allows, and checks each answer as it is
     typed. Optional fields are written as commented hints. The file starts with a line that lets

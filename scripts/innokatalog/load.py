@@ -29,6 +29,7 @@ KIND_FOLDERS: dict[str, str] = {
     "testbeds": "testbed",
     "projects": "project",
     "contacts": "contact",
+    "opportunities": "opportunity",
 }
 MAX_FILE_BYTES = 256 * 1024
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
