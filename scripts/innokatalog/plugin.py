@@ -27,7 +27,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import export, i18n, news
+from . import export, i18n, news, report
 from .findings import Summary, sort_findings
 from .load import load_catalogue
 from .model import Catalogue, Item
@@ -132,7 +132,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         except ValueError as error:
             raise PluginError(str(error)) from None
         self.posts = posts
-        self.renderer = Renderer(self.catalogue, self.schemas, self.lang, posts)
+        try:  # the yearly report's published (frozen) years
+            published = report.published_reports(self.root / report.REPORTS_DIR)
+        except report.ReportError as error:
+            raise PluginError(str(error)) from None
+        self.renderer = Renderer(self.catalogue, self.schemas, self.lang, posts, published=published)
         report_pages, self.extra_files = self.renderer.report_pages(dt.date.today())
         self.rendered = {}
         for page in self.renderer.pages() + report_pages:
