@@ -41,7 +41,7 @@ REPORT_DATA = "data/innovationsbokslut"
 # text stays at 16 px on a desktop and about 14 px on a phone), and label lines of at most this many
 # characters, which fit that width.
 CHART_WIDTH = 400
-CHART_WRAP = 40
+CHART_WRAP = 44
 # A downloaded chart stands alone: the light scheme's colours of site/assets/catalogue.css.
 CHART_FILE_STYLE = (
     ".report__background{fill:#ffffff}.report__bar{fill:#1d4f7c}"
@@ -383,7 +383,7 @@ class Renderer:
         for figure in report.counted:
             if figure.rows:
                 files[f"{base}-{figure.key}.csv"] = CSV_BOM + report_csv(report, self.lang, [figure])
-                files[f"{base}-{figure.key}.svg"] = SVG_PROLOGUE + self.chart(figure, standalone=True) + "\n"
+                files[f"{base}-{figure.key}.svg"] = SVG_PROLOGUE + str(self.chart(figure, standalone=True)) + "\n"
         return files
 
     def report_pages(self, today: dt.date | None = None) -> tuple[list[Page], dict[str, str]]:
@@ -478,6 +478,12 @@ class Renderer:
             files=OPEN_DATA_FILES,
             reference=relative_url(url, f"{REFERENCE_PAGE}/"),
             data_href=lambda name: relative_url(url, f"{root}data/{name}").rstrip("/"),
+            reports=self._site_reports(self.today),
+            report_texts=REPORT_TEXTS[self.lang],
+            report_index=relative_url(url, f"{REPORT_PAGE}/"),
+            report_href=lambda year: relative_url(url, f"{REPORT_PAGE}/{year}/"),
+            # the report's downloads are in each language's own data folder
+            report_data=lambda year, suffix: relative_url(url, f"{REPORT_DATA}-{year}{suffix}").rstrip("/"),
         )
         return Page(f"{OPEN_DATA_PAGE}.md", texts["title"], html, texts["intro"])
 
@@ -731,6 +737,19 @@ OPEN_DATA_TEXTS = {
         "fields": "Fält",
         "fields_intro": "Fälten är desamma som i katalogens poster och beskrivs på sidan",
         "reference": "Fält och regler",
+        "report": "Innovationsbokslut",
+        "report_intro": "Varje års innovationsbokslut finns som CSV och JSON, och varje diagram som SVG med sina siffror "
+        "som CSV. Bokslutet och vad varje siffra räknar beskrivs på sidan",
+        "report_files": "Filer för innovationsbokslutet",
+        "report_year": "År",
+        "report_all": "Alla siffror",
+        "report_charts": "Diagram och deras siffror",
+        "spreadsheets": "I kalkylprogram",
+        "spreadsheet_rule": "CSV-filerna går att öppna i kalkylprogram som Excel och LibreOffice Calc. Där kan en cell "
+        "som börjar med =, +, -, @, tabb eller vagnretur tolkas som en formel. Därför får en sådan cell en apostrof (') "
+        "först, så att programmet visar den som text. Två undantag skrivs som de är: tal (till exempel -12) och "
+        "telefonnummer i kolumner för telefonnummer (till exempel +46 8 123 456 78). De består bara av siffror, "
+        "mellanslag och bindestreck och kan inte bli en formel som anropar en funktion eller hämtar något.",
     },
     "en": {
         "title": "Open data",
@@ -743,5 +762,18 @@ OPEN_DATA_TEXTS = {
         "fields": "Fields",
         "fields_intro": "The fields are those of the catalogue's entries, described on the page",
         "reference": "Fields and rules",
+        "report": "Innovation report",
+        "report_intro": "Each year's innovation report is available as CSV and JSON, and each chart as SVG with its "
+        "figures as CSV. The report and what each figure counts are described on the page",
+        "report_files": "Files of the innovation report",
+        "report_year": "Year",
+        "report_all": "All figures",
+        "report_charts": "Charts and their figures",
+        "spreadsheets": "In spreadsheet programs",
+        "spreadsheet_rule": "The CSV files open in spreadsheet programs such as Excel and LibreOffice Calc, which can take "
+        "a cell that begins with =, +, -, @, a tab or a carriage return as a formula. Such a cell therefore gets an "
+        "apostrophe (') in front, so that the program shows it as text. Two exceptions are written as they are: "
+        "numbers (such as -12) and phone numbers in phone number columns (such as +46 8 123 456 78). They consist only "
+        "of digits, spaces and hyphens, and cannot make a formula that calls a function or fetches anything.",
     },
 }
