@@ -649,3 +649,21 @@ def test_spreadsheet_safe_rule() -> None:
     assert export.spreadsheet_safe("=1+1", phone) == "'=1+1"
     assert export.spreadsheet_safe("a=1") == "a=1"
     assert export.spreadsheet_safe("") == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "tab", "carriage_return"), [("sv", "tabb", "vagnretur"), ("en", "a tab", "a carriage return")]
+)
+def test_the_open_data_page_states_the_spreadsheet_rule(lang: str, tab: str, carriage_return: str) -> None:
+    from html import unescape
+
+    from innokatalog.render import Renderer
+
+    from .mini import mini_catalogue
+
+    html = unescape(Renderer(mini_catalogue(), SchemaSet(PROJECT / "schema"), lang).open_data_page().html)
+    rule = html[html.index('id="spreadsheets"') :]
+    named = {"\t": tab, "\r": carriage_return}
+    for start in export.FORMULA_STARTS:
+        assert f"{named.get(start, start)}," in rule or f"{named.get(start, start)} " in rule, start
+    assert "(')" in rule and "+46 8 123 456 78" in rule and "-12" in rule
