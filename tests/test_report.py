@@ -89,24 +89,38 @@ def test_projects_are_counted_from_their_period_as_of_the_year_end() -> None:
     assert figure(build_report(catalogue, schemas(), 2017, TODAY), "projects-by-unit") == {"Unit one": 1}
 
 
-def test_todays_status_is_never_read(project: Path) -> None:
-    before = {
-        y: build_report(load(project / "catalogue"), schemas(), y, TODAY).as_json() for y in (2016, 2017)
-    }
-    edit(project / "catalogue" / "projects" / "p1.yml", "status: completed", "status: planned")
-    edit(project / "catalogue" / "testbeds" / "t1.yml", "status: active", "status: closed")
-    after = {
-        y: build_report(load(project / "catalogue"), schemas(), y, TODAY).as_json() for y in (2016, 2017)
-    }
-    assert after == before
+def test_a_projects_status_is_never_read() -> None:
+    catalogue = mini_catalogue()
+    before = {y: build_report(catalogue, schemas(), y, TODAY).as_json() for y in (2016, 2017, 2018)}
+    for status in ("planned", "ongoing", "discontinued"):
+        catalogue.find("project", "p1").data["status"] = status
+        assert {
+            y: build_report(catalogue, schemas(), y, TODAY).as_json() for y in (2016, 2017, 2018)
+        } == before
 
 
-def test_a_project_without_an_end_date_is_shown_apart_not_as_running(project: Path) -> None:
-    edit(project / "catalogue" / "projects" / "p1.yml", ', end: "2018-11"', "")
-    for year in (2017, 2020, 2026):
-        rows = figure(build_report(load(project / "catalogue"), schemas(), year, TODAY), "projects")
-        assert rows[f"Running on {'24 November 2026' if year == 2026 else f'31 December {year}'}"] == 0
+def test_a_project_without_an_end_date_is_shown_apart_not_as_running() -> None:
+    catalogue = mini_catalogue()
+    del catalogue.find("project", "p1").data["period"]["end"]
+    for year, as_of in ((2017, "31 December 2017"), (2020, "31 December 2020"), (2026, "24 November 2026")):
+        rows = figure(build_report(catalogue, schemas(), year, TODAY), "projects")
+        assert rows[f"Running on {as_of}"] == 0
         assert rows["Started, but no end date (not known whether running)"] == 1
+
+
+def test_a_project_without_a_period_is_not_counted_and_the_figure_says_so() -> None:
+    catalogue = mini_catalogue()
+    del catalogue.find("project", "p1").data["period"]
+    catalogue.find("testbed", "t1").data["status_recorded"] = {
+        "date": "2017-05",
+        "source": {"sv": "K", "en": "S"},
+    }
+    projects = the(build_report(catalogue, schemas(), 2017, TODAY), "projects")
+    assert set(dict((label["en"], v) for label, v in projects.rows).values()) == {0}
+    assert projects.note == {
+        "sv": "1 projekt i katalogen saknar löptid och räknas inte.",
+        "en": "1 projects in the catalogue have no period and are not counted.",
+    }
 
 
 def test_the_current_year_is_counted_as_of_today() -> None:
@@ -141,16 +155,11 @@ def test_the_years_grants_sum_to_the_grant() -> None:
         (99, "2017-12", "2018-01"),
     ],
 )
-def test_grant_by_year_adds_up_and_follows_the_months(
-    project: Path, amount: int, start: str, end: str
-) -> None:
-    edit(project / "catalogue" / "projects" / "p1.yml", "amount_sek: 594204", f"amount_sek: {amount}")
-    edit(
-        project / "catalogue" / "projects" / "p1.yml",
-        'start: "2016-12", end: "2018-11"',
-        f'start: "{start}", end: "{end}"',
-    )
-    shares = grant_by_year(load(project / "catalogue").find("project", "p1"))
+def test_grant_by_year_adds_up_and_follows_the_months(amount: int, start: str, end: str) -> None:
+    project = mini_catalogue().find("project", "p1")
+    project.data["funding"]["amount_sek"] = amount
+    project.data["period"] = {"start": start, "end": end}
+    shares = grant_by_year(project)
     assert sum(shares.values()) == amount
     first, last = dt.date.fromisoformat(start[:7] + "-01"), dt.date.fromisoformat(end[:7] + "-01")
     months = (last.year - first.year) * 12 + last.month - first.month + 1
@@ -159,10 +168,10 @@ def test_grant_by_year_adds_up_and_follows_the_months(
         assert abs(share - amount * in_year / months) < 1
 
 
-def test_a_grant_without_an_end_date_is_not_spread_and_the_figure_says_so(project: Path) -> None:
-    edit(project / "catalogue" / "projects" / "p1.yml", ', end: "2018-11"', "")
-    report = build_report(load(project / "catalogue"), schemas(), 2017, TODAY)
-    grants = the(report, "grants")
+def test_a_grant_without_an_end_date_is_not_spread_and_the_figure_says_so() -> None:
+    catalogue = mini_catalogue()
+    del catalogue.find("project", "p1").data["period"]["end"]
+    grants = the(build_report(catalogue, schemas(), 2017, TODAY), "grants")
     assert grants.rows == []
     assert grants.note is not None and "594\xa0204\xa0kr" in grants.note["sv"]
     assert "SEK\xa0594,204" in grants.note["en"]
@@ -171,58 +180,69 @@ def test_a_grant_without_an_end_date_is_not_spread_and_the_figure_says_so(projec
 # --- testbeds, confirmation and response times from their dates -------------------------------------------
 
 
-def test_testbeds_are_counted_by_the_dates_they_opened_and_closed(project: Path) -> None:
-    testbed = project / "catalogue" / "testbeds" / "t1.yml"
-    assert figure(build_report(load(project / "catalogue"), schemas(), 2017, TODAY), "testbeds-by-kind") == {}
-    assert (
-        "1 testbeds in the catalogue have no date"
-        in the(build_report(load(project / "catalogue"), schemas(), 2017, TODAY), "testbeds-by-kind").note[
-            "en"
-        ]
-    )
-    edit(testbed, "status: active", 'status: active\nopened: "2017-03"\nclosed: "2019-06-30"')
+def recorded(date: str) -> dict:
+    return {"date": date, "source": {"sv": "En källa", "en": "A source"}}
+
+
+def test_a_testbed_counts_in_the_year_a_source_gave_it_as_open() -> None:
+    catalogue = mini_catalogue()
+    testbed = catalogue.find("testbed", "t1")
+    testbed.data["status_recorded"] = recorded("2017-03")
     counts = {
-        y: figure(build_report(load(project / "catalogue"), schemas(), y, TODAY), "testbeds-by-kind")
-        for y in (2016, 2017, 2018, 2019)
+        y: figure(build_report(catalogue, schemas(), y, TODAY), "testbeds-by-kind")
+        for y in (2016, 2017, 2018)
     }
-    assert counts == {2016: {}, 2017: {"Living lab": 1}, 2018: {"Living lab": 1}, 2019: {}}
+    assert counts == {2016: {}, 2017: {"Living lab": 1}, 2018: {}}
+    assert (
+        the(build_report(catalogue, schemas(), 2018, TODAY), "testbeds-by-kind")
+        .note["en"]
+        .startswith("1 testbeds in the catalogue have no source dated 2018")
+    )
+    testbed.data["status"] = "planned"  # a source gave another status on that date: not open
+    assert figure(build_report(catalogue, schemas(), 2017, TODAY), "testbeds-by-kind") == {}
+    testbed.data["status"] = "active"
+    del testbed.data["status_recorded"]  # a status with no date says nothing about a year
+    assert all(
+        figure(build_report(catalogue, schemas(), y, TODAY), "testbeds-by-kind") == {} for y in (2016, 2026)
+    )
 
 
-def test_the_confirmed_share_counts_only_confirmation_by_the_unit(project: Path) -> None:
-    folder = project / "catalogue"
-    # `reviewed` says nothing about confirmation: with no `compiled` or `confirmed` no entry is counted
-    share = the(build_report(load(folder), schemas(), 2026, TODAY), "confirmed-share")
+def set_dates(catalogue: Catalogue, **dates: str) -> None:
+    """Give every entry exactly these dates (compiled=…, confirmed=…); the old review fields go."""
+    for item in catalogue.all():
+        for name in ("reviewed", "compiled", "confirmed"):
+            item.data.pop(name, None)
+        item.data.update(dates)
+
+
+def test_the_confirmed_share_counts_only_confirmation_by_the_unit() -> None:
+    catalogue = mini_catalogue()
+    set_dates(catalogue)
+    for item in catalogue.all():
+        item.data["reviewed"] = "2026-11-01"  # `reviewed` says nothing about confirmation
+    share = the(build_report(catalogue, schemas(), 2026, TODAY), "confirmed-share")
     assert share.rows == [] and "4 entries have no date for when they were entered" in share.note["en"]
-    for path in sorted(folder.glob("*/*.yml")):
-        edit(path, 'reviewed: "2026-11-01"', 'compiled: "2026-11-01"')
-    edit(
-        folder / "units" / "u1.yml",
-        'compiled: "2026-11-01"',
-        'compiled: "2026-11-01"\nconfirmed: "2026-11-20"',
-    )
-    edit(
-        folder / "testbeds" / "t1.yml",
-        'compiled: "2026-11-01"',
-        'compiled: "2026-11-01"\nconfirmed: "2025-06-01"',
-    )
-    catalogue = load(folder)
+    set_dates(catalogue, compiled="2026-11-01")
+    catalogue.find("unit", "u1").data["confirmed"] = "2026-11-20"
+    catalogue.find("testbed", "t1").data["confirmed"] = "2025-06-01"  # more than 12 months before the day
     assert figure(build_report(catalogue, schemas(), 2026, TODAY), "confirmed-share") == {"Confirmed": 25.0}
+    assert (
+        "1 of 4 entries."
+        in the(build_report(catalogue, schemas(), 2026, TODAY), "confirmed-share").note["en"]
+    )
     early = the(build_report(catalogue, schemas(), 2017, TODAY), "confirmed-share")
     assert early.rows == [] and early.note["en"].startswith("No entries had been entered in the catalogue by")
 
 
-def test_example_response_times_are_not_counted_as_promises(project: Path) -> None:
-    folder = project / "catalogue"
-    for path in sorted(folder.glob("*/*.yml")):
-        edit(path, 'reviewed: "2026-11-01"', 'compiled: "2026-11-01"')
-    response = the(build_report(load(folder), schemas(), 2026, TODAY), "response-time")
+def test_example_response_times_are_not_counted_as_promises() -> None:
+    catalogue = mini_catalogue()
+    set_dates(catalogue, compiled="2026-11-01")
+    response = the(build_report(catalogue, schemas(), 2026, TODAY), "response-time")
     assert response.rows == []  # its one contact path has example details
     assert "1 only have an example response time" in response.note["en"]
-    edit(folder / "contacts" / "c1.yml", "example_details: true", "example_details: false")
-    assert figure(build_report(load(folder), schemas(), 2026, TODAY), "response-time") == {"Mean": 5}
-    assert (
-        figure(build_report(load(folder), schemas(), 2025, TODAY), "response-time") == {}
-    )  # not yet entered
+    catalogue.find("contact", "c1").data["example_details"] = False
+    assert figure(build_report(catalogue, schemas(), 2026, TODAY), "response-time") == {"Mean": 5}
+    assert figure(build_report(catalogue, schemas(), 2025, TODAY), "response-time") == {}  # not yet entered
 
 
 # --- years outside the data -----------------------------------------------------------------------------------
@@ -311,22 +331,24 @@ def test_a_published_year_stays_byte_for_byte_the_same_after_new_entries(project
     before = site_of_year(project, 2017)
     assert any(name.endswith(".svg") for name in before) and any(name.endswith("2017.md") for name in before)
     # Today a new active testbed opens and a new grant comes in for a project that ran in 2017.
-    today = dt.date.today().isoformat()
-    (project / "catalogue" / "testbeds" / "t2.yml").write_text(
-        (project / "catalogue" / "testbeds" / "t1.yml")
-        .read_text(encoding="utf-8")
-        .replace("id: t1", "id: t2")
-        .replace("previous_ids: [gamla-t1]\n", ""),
-        encoding="utf-8",
+    today = dt.date.today()
+    entries = project / "catalogue"
+    testbed = (entries / "testbeds" / "t1.yml").read_text(encoding="utf-8")
+    (entries / "testbeds" / "t2.yml").write_text(
+        testbed.replace("id: t1", "id: t2").replace("previous_ids: [gamla-t1]\n", ""), encoding="utf-8"
     )
-    (project / "catalogue" / "projects" / "p2.yml").write_text(
-        "id: p2\nname: {sv: Nytt projekt, en: New project}\nsummary: {sv: Nytt., en: New.}\nunit: u1\ncontact: c1\n"
-        "status: ongoing\nfunding: {funder: Nya fonden, amount_sek: 1200000}\n"
-        f'period: {{start: "2017-01", end: "{today[:7]}"}}\nperspectives: [insight]\nreviewed: "{today}"\n',
-        encoding="utf-8",
-    )
+    grant = (entries / "projects" / "p1.yml").read_text(encoding="utf-8")
+    for old, new in (
+        ("id: p1", "id: p2"),
+        ('reference: "2016-04507"\n', ""),
+        ("funder: Vinnova, amount_sek: 594204", "funder: Nya fonden, amount_sek: 1200000"),
+        ('end: "2018-11"', f'end: "{today.isoformat()[:7]}"'),
+    ):
+        assert old in grant
+        grant = grant.replace(old, new)
+    (entries / "projects" / "p2.yml").write_text(grant, encoding="utf-8")
     assert CliRunner().invoke(main, ["validate", "catalogue"]).exit_code == 0
-    live = build_report(load(project / "catalogue"), schemas(), 2017, dt.date.today())
+    live = build_report(load(entries), schemas(), 2017, today)
     assert "Nya fonden" in json.dumps(live.as_json())  # counted now, 2017 would change
     assert site_of_year(project, 2017) == before
     assert (project / REPORTS_DIR / "2017.json").read_bytes() == frozen

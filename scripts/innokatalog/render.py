@@ -383,7 +383,9 @@ class Renderer:
         for figure in report.counted:
             if figure.rows:
                 files[f"{base}-{figure.key}.csv"] = CSV_BOM + report_csv(report, self.lang, [figure])
-                files[f"{base}-{figure.key}.svg"] = SVG_PROLOGUE + str(self.chart(figure, standalone=True)) + "\n"
+                files[f"{base}-{figure.key}.svg"] = (
+                    SVG_PROLOGUE + str(self.chart(figure, standalone=True)) + "\n"
+                )
         return files
 
     def report_pages(self, today: dt.date | None = None) -> tuple[list[Page], dict[str, str]]:

@@ -1,8 +1,8 @@
 """Report: the catalogue → the yearly follow-up figures ("innovationsbokslut").
 
 Figures for a year are counted as of 31 December of that year from dated facts only: project
-periods, the dates a testbed opened and closed, the dates entries were compiled and confirmed.
-Today's status fields are never read, so a past year's figures do not drift as entries change.
+periods, the date a source recorded a testbed's status, the dates entries were compiled and
+confirmed. A status is read only together with the date it was recorded, never as today's state.
 A published year is frozen into `reports/<year>.json` and always shown from that file; only the
 current, unpublished year is counted live, and it is labelled preliminary.
 
@@ -20,7 +20,7 @@ import os
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ UNITS: dict[str, Label] = {
 }
 
 GRANT_RULE: Label = {
-    "sv": "Ett bidrag fördelas lika på projektperiodens månader, från startmånaden till och med "
+    "sv": "Ett bidrag fördelas lika på månaderna i projektets löptid, från startmånaden till och med "
     "slutmånaden, och avrundas till hela kronor så att åren tillsammans blir hela bidraget. "
     "Ett bidrag till ett projekt utan slutdatum fördelas inte.",
     "en": "A grant is spread evenly over the months of the project's period, from its first month "
@@ -100,6 +100,8 @@ class Report:
     counted: list[Figure]
     reported: list[Figure]
     published: dt.date | None = None
+    grant_rule: Label = field(default_factory=lambda: dict(GRANT_RULE))
+    stated_basis: Label | None = None  # a published file's own words, kept as they were written
 
     @property
     def figures(self) -> list[Figure]:
@@ -107,6 +109,8 @@ class Report:
 
     def basis(self, lang: str) -> str:
         """One sentence saying what the figures describe and whether they can still change."""
+        if self.stated_basis is not None:
+            return self.stated_basis[lang]
         as_of = i18n.format_date(self.as_of, lang)
         if self.published is not None:
             published = i18n.format_date(self.published, lang)
@@ -143,7 +147,7 @@ class Report:
             "as_of": self.as_of.isoformat(),
             "published": self.published.isoformat() if self.published else None,
             "basis": {lang: self.basis(lang) for lang in i18n.LANGUAGES},
-            "grant_rule": GRANT_RULE,
+            "grant_rule": self.grant_rule,
             "counted": [f.as_json() for f in self.counted],
             "reported": [f.as_json() for f in self.reported],
         }
@@ -157,6 +161,8 @@ class Report:
             [Figure.from_json(f) for f in data["counted"]],
             [Figure.from_json(f) for f in data["reported"]],
             dt.date.fromisoformat(published) if published else None,
+            data["grant_rule"],
+            data["basis"],
         )
 
 
@@ -171,26 +177,31 @@ def _end(entry: Item, field: str = "period") -> dt.date | None:
     return _period_bound((entry.get(field) or {}).get("end"), end=True)
 
 
-def _recorded(value: Any) -> dt.date | None:
-    """A recorded date: a date or month as written, or the `date` of a record such as {date, source}."""
-    if isinstance(value, dict):
-        value = value.get("date")
+def _date(value: Any) -> dt.date | None:
+    """A date or month as written in an entry (a month stands for its first day)."""
     return _period_bound(value, end=False)
+
+
+def _status_date(item: Item) -> dt.date | None:
+    """The date a source gave the entry's status (`status_recorded.date`), if any."""
+    recorded = item.get("status_recorded")
+    return _date(recorded.get("date")) if isinstance(recorded, dict) else None
 
 
 def _compiled_on(item: Item) -> dt.date | None:
     """When the entry came into the catalogue: the earlier of its compiled and confirmed dates."""
-    dates = [d for d in (_recorded(item.get("compiled")), _recorded(item.get("confirmed"))) if d]
-    return min(dates, default=None)
+    return min(filter(None, (_date(item.get("compiled")), _date(item.get("confirmed")))), default=None)
 
 
-def _testbed_open(testbed: Item, as_of: dt.date) -> bool | None:
-    """Whether the testbed was open on `as_of`; None when the catalogue does not say when it opened."""
-    opened = _period_bound(testbed.get("opened"), end=False)
-    if opened is None:
-        return None
-    closed = _period_bound(testbed.get("closed"), end=True)
-    return opened <= as_of and (closed is None or closed > as_of)
+def _open_during(testbed: Item, year: int, as_of: dt.date) -> bool:
+    """A source recorded the testbed as open (active) on a date in `year`, up to `as_of`."""
+    recorded = _status_date(testbed)
+    return (
+        testbed.get("status") == "active"
+        and recorded is not None
+        and recorded.year == year
+        and recorded <= as_of
+    )
 
 
 def _in_year(project: Item, year: int, as_of: dt.date) -> bool:
@@ -225,9 +236,7 @@ def grant_by_year(project: Item) -> dict[int, int]:
 def first_year(catalogue: Catalogue) -> int | None:
     """The first year any dated fact in the catalogue falls in."""
     years = [d.year for p in catalogue.of_kind("project") if (d := _start(p))]
-    years += [
-        d.year for t in catalogue.of_kind("testbed") if (d := _period_bound(t.get("opened"), end=False))
-    ]
+    years += [d.year for t in catalogue.of_kind("testbed") if (d := _status_date(t))]
     years += [f["year"] for p in catalogue.of_kind("project") for f in p.get("reported_figures") or []]
     return min(years, default=None)
 
@@ -276,7 +285,7 @@ def build_report(catalogue: Catalogue, schemas: SchemaSet, year: int, today: dt.
     projects = catalogue.of_kind("project")
     in_year = [p for p in projects if _in_year(p, year, as_of)]
     during = {
-        "sv": f"Projekt i katalogen vars period (start och slut) överlappar {year}, fram till den {on['sv']}.",
+        "sv": f"Projekt i katalogen vars löptid (start och slut) överlappar {year}, fram till den {on['sv']}.",
         "en": f"Projects in the catalogue whose period (start and end) overlaps {year}, up to {on['en']}.",
     }
     counted = [
@@ -309,7 +318,7 @@ def build_report(catalogue: Catalogue, schemas: SchemaSet, year: int, today: dt.
             _rows(Counter(p.get("unit") for p in in_year), _names(catalogue.of_kind("unit"))),
         ),
         _grant_figure(projects, year, as_of),
-        _testbed_figure(catalogue.of_kind("testbed"), schemas, as_of, on),
+        _testbed_figure(catalogue.of_kind("testbed"), schemas, year, as_of, on),
         _confirmed_figure(catalogue.all(), as_of, on),
         _response_figure(catalogue.of_kind("contact"), as_of, on),
     ]
@@ -335,11 +344,18 @@ def _project_figure(projects: list[Item], year: int, as_of: dt.date, on: Label) 
     def count(test: Callable[[dt.date, dt.date | None], bool]) -> int:
         return sum(1 for p in projects if (start := _start(p)) and start <= as_of and test(start, _end(p)))
 
+    undated = sum(1 for p in projects if _start(p) is None)
+    note = None
+    if undated:
+        note = {
+            "sv": f"{undated} projekt i katalogen saknar löptid och räknas inte.",
+            "en": f"{undated} projects in the catalogue have no period and are not counted.",
+        }
     return Figure(
         "projects",
         {"sv": f"Projekt under {year}", "en": f"Projects during {year}"},
         {
-            "sv": "Projekt i katalogen, räknade från periodens start- och slutdatum (inte från projektets status). "
+            "sv": "Projekt i katalogen, räknade från löptidens start och slut (inte från projektets status). "
             "Ett projekt kan finnas på flera rader, till exempel om det både startade och slutade under året.",
             "en": "Projects in the catalogue, counted from the start and end of their period (not from their "
             "status). A project can be on several rows, for example if it both started and ended in the year.",
@@ -365,6 +381,7 @@ def _project_figure(projects: list[Item], year: int, as_of: dt.date, on: Label) 
                 count(lambda s, e: e is None),
             ),
         ],
+        note=note,
     )
 
 
@@ -406,25 +423,32 @@ def _grant_figure(projects: list[Item], year: int, as_of: dt.date) -> Figure:
     )
 
 
-def _testbed_figure(testbeds: list[Item], schemas: SchemaSet, as_of: dt.date, on: Label) -> Figure:
-    state = {t.id: _testbed_open(t, as_of) for t in testbeds}
-    undated = sum(1 for value in state.values() if value is None)
+def _testbed_figure(testbeds: list[Item], schemas: SchemaSet, year: int, as_of: dt.date, on: Label) -> Figure:
+    counted = [t for t in testbeds if _open_during(t, year, as_of)]
+    left_out = len(testbeds) - len(counted)
     note = None
-    if undated:
+    if left_out:
         note = {
-            "sv": f"{undated} testbäddar i katalogen saknar datum för när de öppnade och räknas inte.",
-            "en": f"{undated} testbeds in the catalogue have no date for when they opened and are not counted.",
+            "sv": f"{left_out} testbäddar i katalogen har ingen källa daterad {year} som anger att de var öppna "
+            "och räknas inte.",
+            "en": f"{left_out} testbeds in the catalogue have no source dated {year} that gives them as open and "
+            "are not counted.",
         }
     return Figure(
         "testbeds-by-kind",
-        {"sv": f"Öppna testbäddar den {on['sv']} efter typ", "en": f"Testbeds open on {on['en']} by kind"},
         {
-            "sv": f"Testbäddar i katalogen som hade öppnat och inte stängt den {on['sv']}, enligt datumen "
-            "då de öppnade och stängde (inte enligt deras status i dag).",
-            "en": f"Testbeds in the catalogue that had opened and not closed on {on['en']}, by the dates they "
-            "opened and closed (not by their status today).",
+            "sv": f"Testbäddar som var öppna under {year} enligt en källa, efter typ",
+            "en": f"Testbeds open during {year} according to a source, by kind",
         },
-        _rows(Counter(t.get("kind") for t in testbeds if state[t.id]), schemas.labels("testbed", "kind")),
+        {
+            "sv": f"Testbäddar i katalogen som en källa daterad {year} (till och med {on['sv']}) anger som öppna. "
+            "Katalogen har inga datum för när testbäddar öppnade eller stängde, så en testbädd räknas det år "
+            "då en källa angav att den var öppen, inte efter dess status i dag.",
+            "en": f"Testbeds in the catalogue that a source dated {year} (up to {on['en']}) gives as open. The "
+            "catalogue has no dates for when testbeds opened or closed, so a testbed is counted in the year a "
+            "source gave it as open, not by its status today.",
+        },
+        _rows(Counter(t.get("kind") for t in counted), schemas.labels("testbed", "kind")),
         note=note,
     )
 
@@ -435,7 +459,7 @@ def _confirmed_figure(items: list[Item], as_of: dt.date, on: Label) -> Figure:
     confirmed = sum(
         1
         for item in present
-        if (d := _recorded(item.get("confirmed"))) and d <= as_of and months_between(d, as_of) < 12
+        if (d := _date(item.get("confirmed"))) and d <= as_of and months_between(d, as_of) < 12
     )
     notes = []
     if not present:
@@ -550,7 +574,7 @@ def publish(report: Report, directory: Path, today: dt.date) -> Path:
             f"{report.year} is already published in {path}; published figures do not change. "
             "To correct them, remove the file in a reviewed change and publish again"
         )
-    frozen = Report(report.year, report.as_of, report.counted, report.reported, published=today)
+    frozen = Report(report.year, report.as_of, report.counted, report.reported, today, report.grant_rule)
     directory.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{report.year}-", suffix=".json", dir=directory)
     try:
@@ -571,13 +595,6 @@ def site_reports(
     if today.year not in reports and first_year(catalogue) is not None:
         reports[today.year] = build_report(catalogue, schemas, today.year, today)
     return [reports[year] for year in sorted(reports, reverse=True)]
-
-
-def report_for(
-    catalogue: Catalogue, schemas: SchemaSet, year: int, published: dict[int, Report], today: dt.date
-) -> Report:
-    """The year as the site shows it: frozen if published, else counted now."""
-    return published[year] if year in published else build_report(catalogue, schemas, year, today)
 
 
 # --- text and CSV --------------------------------------------------------------------------------------
