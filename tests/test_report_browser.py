@@ -194,7 +194,7 @@ def test_search_finds_the_report(site) -> None:
 def test_the_open_data_page_lists_the_report_files(site) -> None:
     for path in ("oppna-data/", "en/oppna-data/"):
         page = open_page(site, path)
-        links = page.eval_on_selector_all("#report-data ~ div a", "links => links.map(a => a.href)")
+        links = page.eval_on_selector_all(".open-data__reports a", "links => links.map(a => a.href)")
         assert any(link.endswith("innovationsbokslut-2017-grants.svg") for link in links), links
         assert any(link.endswith("innovationsbokslut-2017-grants.csv") for link in links), links
         for link in links:

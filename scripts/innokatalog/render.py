@@ -742,10 +742,9 @@ OPEN_DATA_TEXTS = {
         "report": "Innovationsbokslut",
         "report_intro": "Varje års innovationsbokslut finns som CSV och JSON, och varje diagram som SVG med sina siffror "
         "som CSV. Bokslutet och vad varje siffra räknar beskrivs på sidan",
-        "report_files": "Filer för innovationsbokslutet",
-        "report_year": "År",
         "report_all": "Alla siffror",
-        "report_charts": "Diagram och deras siffror",
+        "report_chart": "diagram",
+        "report_figures": "siffror",
         "spreadsheets": "I kalkylprogram",
         "spreadsheet_rule": "CSV-filerna går att öppna i kalkylprogram som Excel och LibreOffice Calc. Där kan en cell "
         "som börjar med =, +, -, @, tabb eller vagnretur tolkas som en formel. Därför får en sådan cell en apostrof (') "
@@ -767,10 +766,9 @@ OPEN_DATA_TEXTS = {
         "report": "Innovation report",
         "report_intro": "Each year's innovation report is available as CSV and JSON, and each chart as SVG with its "
         "figures as CSV. The report and what each figure counts are described on the page",
-        "report_files": "Files of the innovation report",
-        "report_year": "Year",
         "report_all": "All figures",
-        "report_charts": "Charts and their figures",
+        "report_chart": "chart",
+        "report_figures": "figures",
         "spreadsheets": "In spreadsheet programs",
         "spreadsheet_rule": "The CSV files open in spreadsheet programs such as Excel and LibreOffice Calc, which can take "
         "a cell that begins with =, +, -, @, a tab or a carriage return as a formula. Such a cell therefore gets an "
