@@ -6,14 +6,19 @@ Uses the shipped site built once per run (tests/browser_support.py), with its pu
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from .browser_support import built_site, serve
-from .test_browser import CHROMIUM_ARGS, DESKTOP, MOBILE, TIMEOUT_MS
+from .test_browser import (  # noqa: F401 - browsing and site_dir are the session's fixtures, shared
+    DESKTOP,
+    MOBILE,
+    Browsing,
+    browsing,
+    describe,
+    run_axe,
+    site_dir,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -21,29 +26,26 @@ PAGES = {"sv": "innovationsbokslut/2017/", "en": "en/innovationsbokslut/2017/"}
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → the theme's scheme
 
 
+class Site:
+    """The built site in the session's browser, with one context per colour scheme and viewport."""
+
+    def __init__(self, session: Browsing) -> None:
+        self.browsing = session
+        self.contexts: dict[tuple[str, int], Any] = {}
+
+    def open(self, path: str, scheme: str = "light", viewport: dict = DESKTOP) -> Any:
+        key = (scheme, viewport["width"])
+        if key not in self.contexts:
+            self.contexts[key] = self.browsing.context(viewport, color_scheme=scheme)
+        page = self.contexts[key].new_page()
+        response = page.goto(self.browsing.base + path)
+        assert response is not None and response.ok, path
+        return page
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
-    from playwright.sync_api import sync_playwright
-
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("chromium was not found on PATH (Debian's `chromium` package gives /usr/bin/chromium)")
-    with serve(built_site(tmp_path_factory)) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield base, browser
-        finally:
-            browser.close()
-
-
-def open_page(site: tuple[str, Any], path: str, scheme: str = "light", viewport: dict = DESKTOP) -> Any:
-    base, browser = site
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    response = page.goto(base + path)
-    assert response is not None and response.ok, path
-    return page
+def site(browsing: Browsing) -> Site:  # noqa: F811 - the imported fixture
+    return Site(browsing)
 
 
 def luminance(rgb: tuple[float, float, float]) -> float:
@@ -84,8 +86,8 @@ MARK_COLOURS = """(selector) => {
 
 @pytest.mark.parametrize("lang", sorted(PAGES))
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))
-def test_chart_bars_meet_3_to_1_against_their_background(site, scheme: str, lang: str) -> None:
-    page = open_page(site, PAGES[lang], scheme)
+def test_chart_bars_meet_3_to_1_against_their_background(site: Site, scheme: str, lang: str) -> None:
+    page = site.open(PAGES[lang], scheme)
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
     bars = page.evaluate(MARK_COLOURS, ".report__chart .report__bar")
     texts = page.evaluate(MARK_COLOURS, ".report__chart text")
@@ -95,13 +97,13 @@ def test_chart_bars_meet_3_to_1_against_their_background(site, scheme: str, lang
         assert contrast(tuple(bar["fill"]), tuple(bar["behind"])) >= 3, bar
     for text in texts:  # the labels and values are text: 4.5:1
         assert contrast(tuple(text["fill"]), tuple(text["behind"])) >= 4.5, text
-    page.context.close()
+    page.close()
 
 
 @pytest.mark.parametrize("viewport", [MOBILE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_chart_labels_are_never_cut_and_readable_on_a_phone(site, lang: str, viewport: dict) -> None:
-    page = open_page(site, PAGES[lang], viewport=viewport)
+    page = site.open(PAGES[lang], viewport=viewport)
     charts = page.evaluate(
         """() => [...document.querySelectorAll('.report__chart')].map((svg) => {
           const box = svg.viewBox.baseVal, shown = svg.getBoundingClientRect();
@@ -128,23 +130,23 @@ def test_chart_labels_are_never_cut_and_readable_on_a_phone(site, lang: str, vie
         labels = " ".join(t["text"] for t in chart["texts"] if t["cls"] == "report__label")
         for row in chart["rows"]:
             assert row in labels
-    page.context.close()
+    page.close()
 
 
 def test_values_carry_their_units(site) -> None:
-    page = open_page(site, PAGES["sv"])
+    page = site.open(PAGES["sv"])
     values = page.locator("#fig-grants ~ svg .report__value").all_text_contents()
     assert values and all(v.endswith("\u00a0kr") for v in values), values
-    page.context.close()
-    page = open_page(site, PAGES["en"])
+    page.close()
+    page = site.open(PAGES["en"])
     values = page.locator("#fig-grants ~ svg .report__value").all_text_contents()
     assert values and all(v.startswith("SEK\u00a0") for v in values), values
-    page.context.close()
+    page.close()
 
 
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_every_download_of_the_report_is_there(site, lang: str) -> None:
-    page = open_page(site, PAGES[lang])
+    page = site.open(PAGES[lang])
     links = page.eval_on_selector_all("a[download]", "links => links.map(a => a.href)")
     assert any(link.endswith(".svg") for link in links) and any(link.endswith(".csv") for link in links)
     for link in links:
@@ -161,22 +163,22 @@ def test_every_download_of_the_report_is_there(site, lang: str) -> None:
         elif link.endswith(".csv"):
             assert head == [0xEF, 0xBB, 0xBF], link  # UTF-8 with a byte-order mark, for spreadsheet programs
             assert text.startswith("year,status,as_of,figure")
-    page.context.close()
+    page.close()
 
 
 @pytest.mark.parametrize(
     ("path", "link"), [("innovationsbokslut/", "2017/"), ("en/innovationsbokslut/", "2017/")]
 )
 def test_the_report_index_lists_the_years(site, path: str, link: str) -> None:
-    page = open_page(site, path)
+    page = site.open(path)
     page.locator(f'a[href="{link}"]').click()
     page.wait_for_url(f"**/{path}{link}")
     assert "2017" in page.locator("h1").inner_text()
-    page.context.close()
+    page.close()
 
 
 def test_search_finds_the_report(site) -> None:
-    page = open_page(site, "sok/")
+    page = site.open("sok/")
     urls = page.evaluate(
         """async () => {
           const pagefind = await import('/pagefind/pagefind.js');
@@ -188,15 +190,29 @@ def test_search_finds_the_report(site) -> None:
     )
     assert any(url.endswith("/innovationsbokslut/2017/") for url in urls), urls
     assert any(url.endswith("/innovationsbokslut/") for url in urls), urls
-    page.context.close()
+    page.close()
 
 
 def test_the_open_data_page_lists_the_report_files(site) -> None:
     for path in ("oppna-data/", "en/oppna-data/"):
-        page = open_page(site, path)
+        page = site.open(path)
         links = page.eval_on_selector_all(".open-data__reports a", "links => links.map(a => a.href)")
         assert any(link.endswith("innovationsbokslut-2017-grants.svg") for link in links), links
         assert any(link.endswith("innovationsbokslut-2017-grants.csv") for link in links), links
         for link in links:
             assert page.evaluate("async (url) => (await fetch(url)).status", link) == 200, link
-        page.context.close()
+        page.close()
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize("viewport", [MOBILE, DESKTOP], ids=["phone", "desktop"])
+def test_axe_finds_no_violations_on_the_report_pages(site, viewport: dict, scheme: str) -> None:
+    """The year pages and the index of years, both languages (the general axe test takes one year page)."""
+    found = []
+    for path in (*PAGES.values(), "innovationsbokslut/", "en/innovationsbokslut/"):
+        page = site.open(path, scheme, viewport)
+        violations = run_axe(page)["violations"]
+        if violations:
+            found.append(describe(path, violations))
+        page.close()
+    assert not found, "\n".join(found)
