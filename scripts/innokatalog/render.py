@@ -18,7 +18,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from . import i18n
+from . import i18n, message
 from .model import KIND_PLURALS, Catalogue, Item
 from .news import NEWS_DIR, Post, newest_first
 from .report import Figure, build_report, report_csv, report_years
@@ -104,6 +104,8 @@ class Renderer:
             catalogue=catalogue,
             news_for=self.news_for,
             post_href=jinja2.pass_context(lambda ctx, post: relative_url(ctx["page_url"], post.url)),
+            first_message=lambda item: message.first_message(item, catalogue.contact_of(item), lang),
+            message_t=lambda key: message.MESSAGE_TEXTS[key][lang],
         )
         self.env = env
 
