@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from . import export, i18n, news
+from .history import read_history
 from .findings import Summary, sort_findings
 from .load import load_catalogue
 from .model import Catalogue, Item
@@ -132,7 +133,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         except ValueError as error:
             raise PluginError(str(error)) from None
         self.posts = posts
-        self.renderer = Renderer(self.catalogue, self.schemas, self.lang, posts)
+        history = read_history(self.root, self.config.catalogue_dir, config.repo_url or "")
+        self.renderer = Renderer(self.catalogue, self.schemas, self.lang, posts, history)
         report_pages, self.extra_files = self.renderer.report_pages(dt.date.today())
         self.rendered = {}
         for page in self.renderer.pages() + report_pages:

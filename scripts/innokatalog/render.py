@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from . import i18n, message
+from .history import History
 from .model import KIND_PLURALS, Catalogue, Item
 from .news import NEWS_DIR, Post, newest_first
 from .report import Figure, build_report, report_csv, report_years
@@ -71,9 +72,16 @@ class Renderer:
     """Renders every generated page of one language."""
 
     def __init__(
-        self, catalogue: Catalogue, schemas: SchemaSet, lang: str, posts: list[Post] | None = None
+        self,
+        catalogue: Catalogue,
+        schemas: SchemaSet,
+        lang: str,
+        posts: list[Post] | None = None,
+        history: History | None = None,
     ) -> None:
+        """`history` (from `history.read_history`) adds each entry's changes to its page."""
         self.catalogue, self.schemas, self.lang = catalogue, schemas, lang
+        self.history = history
         self.posts = newest_first(posts or [])
         self._labels: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
         env = jinja2.Environment(
@@ -106,6 +114,8 @@ class Renderer:
             post_href=jinja2.pass_context(lambda ctx, post: relative_url(ctx["page_url"], post.url)),
             first_message=lambda item: message.first_message(item, catalogue.contact_of(item), lang),
             message_t=lambda key: message.MESSAGE_TEXTS[key][lang],
+            history=history,
+            history_t=HISTORY_TEXTS[lang],
         )
         self.env = env
 
@@ -626,5 +636,22 @@ OPEN_DATA_TEXTS = {
         "fields": "Fields",
         "fields_intro": "The fields are those of the catalogue's entries, described on the page",
         "reference": "Fields and rules",
+    },
+}
+
+HISTORY_TEXTS = {
+    "sv": {
+        "title": "Ändringar",
+        "last_changed": "Senast ändrad",
+        "file": "Postens fil i arkivet",
+        "log": "Alla ändringar i arkivet",
+        "more": "Fler ändringar: {n}",
+    },
+    "en": {
+        "title": "Changes",
+        "last_changed": "Last changed",
+        "file": "The entry's file in the repository",
+        "log": "Every change in the repository",
+        "more": "More changes: {n}",
     },
 }
