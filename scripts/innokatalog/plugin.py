@@ -28,8 +28,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from . import export, i18n, news
-from .history import read_history
 from .findings import Summary, sort_findings
+from .history import read_history
 from .load import load_catalogue
 from .model import Catalogue, Item
 from .render import Page, Renderer, relative_url
