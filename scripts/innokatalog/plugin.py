@@ -27,7 +27,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import export, i18n, news
+from . import export, feeds, i18n, news
 from .findings import Summary, sort_findings
 from .history import read_history
 from .load import load_catalogue
@@ -232,6 +232,16 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         site_url = config.site_url or "/"
         feed_texts = (i18n.t("site_name", self.lang), i18n.t("news", self.lang))
         (site_dir / "feed.xml").write_bytes(news.atom_feed(self.posts, site_url, self.lang, *feed_texts))
+        # issue 14 (to be moved into the build step): entry feeds per language, entry JSON once
+        extra = feeds.entry_feeds(self.catalogue, site_url, self.lang, self.renderer.history)
+        if self.lang == i18n.DEFAULT_LANGUAGE:
+            extra |= {
+                f"data/{p}": b
+                for p, b in export.entry_json_documents(self.catalogue, self.schemas, self.site_root).items()
+            }
+        for relative, content in extra.items():
+            (site_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / relative).write_bytes(content)
         if self.lang != i18n.DEFAULT_LANGUAGE:
             return
         for lang in self.config.languages:

@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from . import i18n, message
+from .feeds import feed_path
 from .history import History
 from .model import KIND_PLURALS, Catalogue, Item
 from .news import NEWS_DIR, Post, newest_first
@@ -35,6 +36,7 @@ SEARCH_PAGE = "sok"
 REFERENCE_PAGE = "falt"
 REPORT_PAGE = "innovationsbokslut"
 OPEN_DATA_PAGE = "oppna-data"
+SUBSCRIBE_PAGE = "prenumerera"
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -410,6 +412,27 @@ class Renderer:
         )
         return Page(f"{OPEN_DATA_PAGE}.md", texts["title"], html, texts["intro"])
 
+    def subscribe_page(self) -> Page:
+        """Where the feeds per kind and per unit and the per-entry JSON are listed."""
+        texts = SUBSCRIBE_TEXTS[self.lang]
+        url = f"{SUBSCRIBE_PAGE}/"
+        root = "" if self.lang == i18n.DEFAULT_LANGUAGE else "../"
+        units = sorted(
+            self.catalogue.of_kind("unit"), key=lambda u: i18n.localised(u.get("name"), self.lang).casefold()
+        )
+        first = next(iter(self.catalogue.of_kind("testbed")), None)
+        html = self._render(
+            "subscribe.html",
+            url,
+            texts=texts,
+            kinds=list(KIND_PLURALS.items()),
+            units=units,
+            example=f"testbeds/{first.id}.json" if first else "",
+            feed_href=lambda kind, unit=None: relative_url(url, feed_path(kind, unit)).rstrip("/"),
+            data_href=lambda name: relative_url(url, f"{root}data/{name}").rstrip("/"),
+        )
+        return Page(f"{SUBSCRIBE_PAGE}.md", texts["title"], html, texts["intro"])
+
     def pages(self) -> list[Page]:
         pages = [self.entry_page(item) for item in self.catalogue.all()]
         pages += [self.listing_page(kind) for kind in KIND_PLURALS]
@@ -419,6 +442,7 @@ class Renderer:
             self.reference_page(),
             self.news_page(),
             self.open_data_page(),
+            self.subscribe_page(),
         ]
         return pages
 
@@ -653,5 +677,38 @@ HISTORY_TEXTS = {
         "file": "The entry's file in the repository",
         "log": "Every change in the repository",
         "more": "More changes: {n}",
+    },
+}
+
+SUBSCRIBE_TEXTS = {
+    "sv": {
+        "title": "Prenumerera och hämta poster",
+        "intro": "Följ nya och ändrade poster med en flödesläsare (Atom), för en typ av poster eller för en enhet. "
+        "Program kan hämta varje post som JSON på en fast adress.",
+        "by_kind": "Flöden per typ av post",
+        "by_unit": "Flöden per enhet",
+        "api": "En post i taget som JSON",
+        "api_intro": "Adresserna ändras inte så länge posten finns kvar. Filerna skrivs om varje gång webbplatsen byggs.",
+        "index": "en förteckning över alla poster med deras adresser",
+        "kind": "typ",
+        "for_example": "till exempel",
+        "entry": "en post, med samma fält som i catalogue.json",
+        "schema": "JSON-schemat som beskriver filerna (en post av typen testbädd följer till exempel #/$defs/testbed)",
+        "moved": "När en post byter id finns den gamla adressen kvar och pekar på den nya (fältet location).",
+    },
+    "en": {
+        "title": "Subscribe and fetch entries",
+        "intro": "Follow new and changed entries in a feed reader (Atom), for one kind of entry or for one unit. "
+        "Programs can fetch every entry as JSON at a stable address.",
+        "by_kind": "Feeds by kind of entry",
+        "by_unit": "Feeds by unit",
+        "api": "One entry at a time as JSON",
+        "api_intro": "The addresses do not change as long as the entry exists. The files are rewritten every time the site is built.",
+        "index": "a list of every entry with its addresses",
+        "kind": "kind",
+        "for_example": "for example",
+        "entry": "one entry, with the same fields as in catalogue.json",
+        "schema": "the JSON Schema that describes the files (a testbed entry, for example, follows #/$defs/testbed)",
+        "moved": "When an entry changes its id, the old address stays and points to the new one (the field location).",
     },
 }
