@@ -399,6 +399,48 @@ def export_command(directory: Path, schema_dir: Path, output: Path, site_url: st
     click.echo(f"Wrote {len(documents)} files into {output}")
 
 
+@main.command("stale")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs (and the monthly review issues), markdown for a page or an issue.",
+)
+@click.option(
+    "--stale-after",
+    type=click.IntRange(min=1),
+    default=12,
+    show_default=True,
+    metavar="MONTHS",
+    help="An entry confirmed this many months ago or more is overdue.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Count from this date instead of today (YYYY-MM-DD).",
+)
+@catalogue_argument
+@schema_dir_option
+def stale_command(
+    output_format: str, stale_after: int, today: dt.datetime | None, directory: Path, schema_dir: Path
+) -> None:
+    """List, per unit, its entries by the date the unit last confirmed them.
+
+    Overdue entries (confirmed --stale-after months ago or more) are marked; entries never
+    confirmed are listed apart. The same as the site's review status page. Refuses an invalid
+    catalogue (exit 1).
+    """
+    from .stale import FORMATTERS, review_status
+
+    catalogue, _ = load_valid_or_exit(directory, schema_dir)
+    day = today.date() if today else dt.date.today()
+    units = review_status(catalogue, day, stale_after)
+    click.echo(FORMATTERS[output_format](units, day, stale_after), nl=False)
+
+
 def configured_site_url(config_file: Path) -> str:
     """`site_url` from mkdocs.yml, or the placeholder address when there is none."""
     import yaml

@@ -25,6 +25,7 @@ from .model import KIND_PLURALS, Catalogue, Item
 from .news import NEWS_DIR, Post, newest_first
 from .report import Figure, build_report, report_csv, report_years
 from .schema import SchemaSet, localised_annotation
+from .stale import STALE_AFTER_MONTHS, review_status
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image")
@@ -37,6 +38,7 @@ REFERENCE_PAGE = "falt"
 REPORT_PAGE = "innovationsbokslut"
 OPEN_DATA_PAGE = "oppna-data"
 SUBSCRIBE_PAGE = "prenumerera"
+REVIEW_PAGE = "granskning"
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -80,10 +82,13 @@ class Renderer:
         lang: str,
         posts: list[Post] | None = None,
         history: History | None = None,
+        today: dt.date | None = None,
     ) -> None:
-        """`history` (from `history.read_history`) adds each entry's changes to its page."""
+        """`history` (from `history.read_history`) adds each entry's changes to its page;
+        `today` is the day the review status is counted on (default: today)."""
         self.catalogue, self.schemas, self.lang = catalogue, schemas, lang
         self.history = history
+        self.today = today or dt.date.today()
         self.posts = newest_first(posts or [])
         self._labels: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
         env = jinja2.Environment(
@@ -433,6 +438,25 @@ class Renderer:
         )
         return Page(f"{SUBSCRIBE_PAGE}.md", texts["title"], html, texts["intro"])
 
+    def review_page(self) -> Page:
+        """Per unit, its entries by the date the unit last confirmed them (as `catalogue stale`)."""
+        texts = REVIEW_TEXTS[self.lang]
+        units = review_status(self.catalogue, self.today, STALE_AFTER_MONTHS)
+        units.sort(key=lambda owner: i18n.localised(owner.unit.get("name"), self.lang).casefold())
+        html = self._render(
+            "review.html",
+            f"{REVIEW_PAGE}/",
+            texts=texts,
+            units=units,
+            today=self.today,
+            limit=STALE_AFTER_MONTHS,
+            overdue_total=sum(len(owner.overdue) for owner in units),
+            never_total=sum(len(owner.never_confirmed) for owner in units),
+        )
+        return Page(
+            f"{REVIEW_PAGE}.md", texts["title"], html, texts["intro"].format(limit=STALE_AFTER_MONTHS)
+        )
+
     def pages(self) -> list[Page]:
         pages = [self.entry_page(item) for item in self.catalogue.all()]
         pages += [self.listing_page(kind) for kind in KIND_PLURALS]
@@ -443,6 +467,7 @@ class Renderer:
             self.news_page(),
             self.open_data_page(),
             self.subscribe_page(),
+            self.review_page(),
         ]
         return pages
 
@@ -710,5 +735,54 @@ SUBSCRIBE_TEXTS = {
         "entry": "one entry, with the same fields as in catalogue.json",
         "schema": "the JSON Schema that describes the files (a testbed entry, for example, follows #/$defs/testbed)",
         "moved": "When an entry changes its id, the old address stays and points to the new one (the field location).",
+    },
+}
+
+REVIEW_TEXTS = {
+    "sv": {
+        "title": "Granskning",
+        "intro": "Varje enhet bekräftar att uppgifterna i dess poster stämmer. En post som enheten bekräftade "
+        "för {limit} månader sedan eller mer behöver granskas igen. Poster som bara har sammanställts ur "
+        "offentliga källor och som enheten aldrig har bekräftat listas för sig.",
+        "as_of": "Läget den",
+        "totals": "{overdue} poster behöver granskas och {never} har aldrig bekräftats, hos {units} enheter.",
+        "summary": "Poster per enhet",
+        "unit": "Enhet",
+        "overdue": "Behöver granskas",
+        "up_to_date": "Aktuella",
+        "never": "Aldrig bekräftade",
+        "unit_page": "Enhetens sida",
+        "confirmed_caption": "Bekräftade poster, den äldsta bekräftelsen först",
+        "entry": "Post",
+        "last_confirmed": "Senast bekräftad",
+        "status": "Status",
+        "needs_review": "Behöver granskas",
+        "current": "Aktuell",
+        "none_confirmed": "Enheten har inte bekräftat någon av sina poster.",
+        "never_title": "Aldrig bekräftade av enheten",
+        "compiled": "sammanställd ur offentliga källor den",
+    },
+    "en": {
+        "title": "Review status",
+        "intro": "Each unit confirms that the facts in its entries are right. An entry the unit confirmed "
+        "{limit} or more months ago needs to be reviewed again. Entries that have only been compiled from "
+        "public sources and that the unit has never confirmed are listed apart.",
+        "as_of": "As of",
+        "totals": "{overdue} entries need review and {never} have never been confirmed, in {units} units.",
+        "summary": "Entries per unit",
+        "unit": "Unit",
+        "overdue": "Need review",
+        "up_to_date": "Up to date",
+        "never": "Never confirmed",
+        "unit_page": "The unit's page",
+        "confirmed_caption": "Confirmed entries, oldest confirmation first",
+        "entry": "Entry",
+        "last_confirmed": "Last confirmed",
+        "status": "Status",
+        "needs_review": "Needs review",
+        "current": "Up to date",
+        "none_confirmed": "The unit has not confirmed any of its entries.",
+        "never_title": "Never confirmed by the unit",
+        "compiled": "compiled from public sources on",
     },
 }
