@@ -422,10 +422,21 @@ def export_command(directory: Path, schema_dir: Path, output: Path, site_url: st
     default=None,
     help="Count from this date instead of today (YYYY-MM-DD).",
 )
+@click.option(
+    "--sync-issues",
+    is_flag=True,
+    help="Open or update one GitHub issue per unit with overdue entries and close the others "
+    "(needs GITHUB_REPOSITORY and GITHUB_TOKEN, as GitHub Actions gives them).",
+)
 @catalogue_argument
 @schema_dir_option
 def stale_command(
-    output_format: str, stale_after: int, today: dt.datetime | None, directory: Path, schema_dir: Path
+    output_format: str,
+    stale_after: int,
+    today: dt.datetime | None,
+    sync_issues: bool,
+    directory: Path,
+    schema_dir: Path,
 ) -> None:
     """List, per unit, its entries by the date the unit last confirmed them.
 
@@ -438,7 +449,26 @@ def stale_command(
     catalogue, _ = load_valid_or_exit(directory, schema_dir)
     day = today.date() if today else dt.date.today()
     units = review_status(catalogue, day, stale_after)
+    if sync_issues:
+        sync_review_issues(units, day, stale_after)
+        return
     click.echo(FORMATTERS[output_format](units, day, stale_after), nl=False)
+
+
+def sync_review_issues(units: list, day: dt.date, stale_after: int) -> None:
+    """`catalogue stale --sync-issues`: the review issues brought in line with the status."""
+    from .review_issues import GitHubError, GitHubIssues, plan_issues
+
+    repository, token = os.environ.get("GITHUB_REPOSITORY"), os.environ.get("GITHUB_TOKEN")
+    if not repository or not token:
+        raise click.UsageError("--sync-issues needs GITHUB_REPOSITORY (owner/name) and GITHUB_TOKEN")
+    github = GitHubIssues(repository, token, os.environ.get("GITHUB_API_URL", "https://api.github.com"))
+    try:
+        for action in plan_issues(units, github.open_issues(), day, stale_after):
+            click.echo(github.apply(action))
+    except GitHubError as error:
+        click.echo(f"GitHub: {error}", err=True)
+        sys.exit(1)
 
 
 def configured_site_url(config_file: Path) -> str:
