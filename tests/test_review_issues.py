@@ -14,7 +14,8 @@ import yaml
 from click.testing import CliRunner
 
 from innokatalog.cli import main
-from innokatalog.review_issues import CLOSING_COMMENT, GitHubIssues, plan_issues
+from innokatalog.github_api import GitHub
+from innokatalog.review_issues import CLOSING_COMMENT, ReviewIssues, plan_issues
 from innokatalog.stale import ISSUE_MARKER, issue_body, issue_title, review_status
 
 from .fresh import TODAY, fresh_catalogue
@@ -156,6 +157,6 @@ def test_the_workflow_runs_monthly_with_the_repositorys_own_token() -> None:
 
 def test_the_github_client_pages_through_many_open_issues(github: ThreadingHTTPServer) -> None:
     github.issues = [{"number": n, "title": "", "body": ""} for n in range(230)]
-    client = GitHubIssues("exempel/katalog", "t", f"http://127.0.0.1:{github.server_address[1]}")
+    client = ReviewIssues(GitHub("exempel/katalog", "t", f"http://127.0.0.1:{github.server_address[1]}"))
     assert [issue["number"] for issue in client.open_issues()] == list(range(230))
     assert [path.rsplit("=", 1)[1] for _, path, _, _ in github.calls] == ["1", "2", "3"]

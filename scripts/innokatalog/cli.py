@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +15,10 @@ from .findings import REPORTERS, Summary, sort_findings
 from .load import load_catalogue
 from .schema import SchemaSet, SchemaSetError
 from .validate import Options, validate
+
+if TYPE_CHECKING:
+    from .github_api import GitHub
+    from .stale import UnitStatus
 
 
 def load_schemas(schema_dir: Path) -> SchemaSet:
@@ -455,20 +460,28 @@ def stale_command(
     click.echo(FORMATTERS[output_format](units, day, stale_after), nl=False)
 
 
-def sync_review_issues(units: list, day: dt.date, stale_after: int) -> None:
+def sync_review_issues(units: list[UnitStatus], day: dt.date, stale_after: int) -> None:
     """`catalogue stale --sync-issues`: the review issues brought in line with the status."""
-    from .review_issues import GitHubError, GitHubIssues, plan_issues
+    from .github_api import GitHubError
+    from .review_issues import ReviewIssues, plan_issues
 
-    repository, token = os.environ.get("GITHUB_REPOSITORY"), os.environ.get("GITHUB_TOKEN")
-    if not repository or not token:
-        raise click.UsageError("--sync-issues needs GITHUB_REPOSITORY (owner/name) and GITHUB_TOKEN")
-    github = GitHubIssues(repository, token, os.environ.get("GITHUB_API_URL", "https://api.github.com"))
+    github = ReviewIssues(github_from_environment("--sync-issues"))
     try:
         for action in plan_issues(units, github.open_issues(), day, stale_after):
             click.echo(github.apply(action))
     except GitHubError as error:
         click.echo(f"GitHub: {error}", err=True)
         sys.exit(1)
+
+
+def github_from_environment(option: str) -> GitHub:
+    """The repository's GitHub API client from the variables GitHub Actions sets, or a usage error."""
+    from .github_api import DEFAULT_API_URL, GitHub
+
+    repository, token = os.environ.get("GITHUB_REPOSITORY"), os.environ.get("GITHUB_TOKEN")
+    if not repository or not token:
+        raise click.UsageError(f"{option} needs GITHUB_REPOSITORY (owner/name) and GITHUB_TOKEN")
+    return GitHub(repository, token, os.environ.get("GITHUB_API_URL", DEFAULT_API_URL))
 
 
 def configured_site_url(config_file: Path) -> str:

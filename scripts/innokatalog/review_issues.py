@@ -1,19 +1,17 @@
 """Review issues: one GitHub issue per unit with overdue entries, opened, updated or closed monthly.
 
 `plan_issues` decides from the review status and the open issues what to do (pure data);
-`GitHubIssues` does it through GitHub's REST API with the repository's own token. An issue is
+`ReviewIssues` does it through GitHub's REST API with the repository's own token. An issue is
 recognised by the marker its body starts with, so a renamed title does not open a second one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
+from .github_api import GitHub
 from .stale import ISSUE_LABEL, ISSUE_MARKER, STALE_AFTER_MONTHS, UnitStatus, issue_body, issue_title
 
 CLOSING_COMMENT = (
@@ -39,7 +37,10 @@ def _unit_of(issue: dict[str, Any]) -> str | None:
 
 
 def plan_issues(
-    units: list[UnitStatus], open_issues: list[dict[str, Any]], today: dt.date, limit: int = STALE_AFTER_MONTHS
+    units: list[UnitStatus],
+    open_issues: list[dict[str, Any]],
+    today: dt.date,
+    limit: int = STALE_AFTER_MONTHS,
 ) -> list[IssueAction]:
     """Create or update the issue of each unit with overdue entries; close the others' issues."""
     by_unit: dict[str, dict[str, Any]] = {}
@@ -65,54 +66,26 @@ def plan_issues(
     return actions
 
 
-class GitHubError(RuntimeError):
-    """GitHub refused or could not be reached; the message says which request."""
+class ReviewIssues:
+    """Carries out the plan through GitHub's API."""
 
-
-class GitHubIssues:
-    """The few issue calls of GitHub's REST API the review workflow needs."""
-
-    def __init__(self, repository: str, token: str, api_url: str = "https://api.github.com") -> None:
-        self.base = f"{api_url.rstrip('/')}/repos/{repository}"
-        self.token = token
-
-    def _call(self, method: str, path: str, data: dict[str, Any] | None = None) -> Any:
-        request = urllib.request.Request(
-            self.base + path,
-            method=method,
-            data=json.dumps(data).encode("utf-8") if data is not None else None,
-            headers={
-                "Authorization": f"Bearer {self.token}",
-                "Accept": "application/vnd.github+json",
-                "X-GitHub-Api-Version": "2022-11-28",
-                "Content-Type": "application/json",
-            },
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return json.loads(response.read() or b"null")
-        except (urllib.error.URLError, OSError, ValueError) as error:
-            raise GitHubError(f"{method} {path}: {error}") from None
+    def __init__(self, github: GitHub) -> None:
+        self.github = github
 
     def open_issues(self) -> list[dict[str, Any]]:
-        issues, page = [], 1
-        while True:
-            batch = self._call("GET", f"/issues?state=open&labels={ISSUE_LABEL}&per_page=100&page={page}")
-            issues += batch
-            if len(batch) < 100:
-                return issues
-            page += 1
+        return self.github.all_pages(f"/issues?state=open&labels={ISSUE_LABEL}")
 
     def apply(self, action: IssueAction) -> str:
         """Carry out one action; returns a line saying what was done."""
+        call = self.github.call
         if action.action == "create":
-            created = self._call(
+            created = call(
                 "POST", "/issues", {"title": action.title, "body": action.body, "labels": [ISSUE_LABEL]}
             )
             return f"opened #{created['number']} for {action.unit}"
         if action.action == "update":
-            self._call("PATCH", f"/issues/{action.number}", {"title": action.title, "body": action.body})
+            call("PATCH", f"/issues/{action.number}", {"title": action.title, "body": action.body})
             return f"updated #{action.number} for {action.unit}"
-        self._call("POST", f"/issues/{action.number}/comments", {"body": CLOSING_COMMENT})
-        self._call("PATCH", f"/issues/{action.number}", {"state": "closed", "state_reason": "completed"})
+        call("POST", f"/issues/{action.number}/comments", {"body": CLOSING_COMMENT})
+        call("PATCH", f"/issues/{action.number}", {"state": "closed", "state_reason": "completed"})
         return f"closed #{action.number} for {action.unit}"
