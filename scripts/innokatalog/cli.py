@@ -474,6 +474,51 @@ def sync_review_issues(units: list[UnitStatus], day: dt.date, stale_after: int) 
         sys.exit(1)
 
 
+@main.command("preview")
+@click.argument("old_site", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("new_site", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--artifact-url", default="", help="Where the new site can be downloaded (the workflow's artifact)."
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also append the comment to this file (such as $GITHUB_STEP_SUMMARY).",
+)
+@click.option(
+    "--comment",
+    "pull_request",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="NUMBER",
+    help="Write the comment on this pull request, replacing our earlier one "
+    "(needs GITHUB_REPOSITORY and GITHUB_TOKEN).",
+)
+def preview_command(
+    old_site: Path, new_site: Path, artifact_url: str, output: Path | None, pull_request: int | None
+) -> None:
+    """Compare two built sites: the pages a change adds, changes or removes, as Markdown.
+
+    OLD_SITE is the site built from the base branch, NEW_SITE the one built from the change.
+    """
+    from .github_api import GitHubError
+    from .preview import COMMENT_MARKER, comment_markdown, compare_sites
+
+    text = comment_markdown(compare_sites(old_site, new_site), artifact_url)
+    click.echo(text, nl=False)
+    if output is not None:
+        with output.open("a", encoding="utf-8") as stream:
+            stream.write(text)
+    if pull_request is not None:
+        github = github_from_environment("--comment")
+        try:
+            click.echo(github.upsert_comment(pull_request, COMMENT_MARKER, text))
+        except GitHubError as error:
+            click.echo(f"GitHub: {error}", err=True)
+            sys.exit(1)
+
+
 def github_from_environment(option: str) -> GitHub:
     """The repository's GitHub API client from the variables GitHub Actions sets, or a usage error."""
     from .github_api import DEFAULT_API_URL, GitHub
