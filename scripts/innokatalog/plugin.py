@@ -234,6 +234,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         (site_dir / "feed.xml").write_bytes(news.atom_feed(self.posts, site_url, self.lang, *feed_texts))
         # issue 14 (to be moved into the build step): entry feeds per language, entry JSON once
         extra = feeds.entry_feeds(self.catalogue, site_url, self.lang, self.renderer.history)
+        extra |= {path: html.encode("utf-8") for path, html in self.renderer.embed_files().items()}
         if self.lang == i18n.DEFAULT_LANGUAGE:
             extra |= {
                 f"data/{p}": b

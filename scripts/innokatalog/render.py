@@ -18,7 +18,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from . import i18n, message
+from . import embed, i18n, message
 from .feeds import feed_path
 from .history import History
 from .model import KIND_PLURALS, Catalogue, Item
@@ -39,6 +39,7 @@ REPORT_PAGE = "innovationsbokslut"
 OPEN_DATA_PAGE = "oppna-data"
 SUBSCRIBE_PAGE = "prenumerera"
 REVIEW_PAGE = "granskning"
+EMBED_PAGE = "badda-in"
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -457,6 +458,55 @@ class Renderer:
             f"{REVIEW_PAGE}.md", texts["title"], html, texts["intro"].format(limit=STALE_AFTER_MONTHS)
         )
 
+    def embed_selections(self, lang: str | None = None) -> list[embed.Selection]:
+        return embed.selections(self.catalogue, self.schemas, lang or self.lang)
+
+    def embed_page(self) -> Page:
+        """'Bädda in / Embed': a partner picks what to show and copies the snippet."""
+        texts = EMBED_PAGE_TEXTS[self.lang]
+        url = f"{EMBED_PAGE}/"
+        found = self.embed_selections()
+        groups: dict[str, list[embed.Selection]] = {}
+        for selection in found:
+            groups.setdefault(selection.group, []).append(selection)
+        titles = {
+            lang: {s.path: s.title for s in (found if lang == self.lang else self.embed_selections(lang))}
+            for lang in i18n.LANGUAGES
+        }
+        site_root = relative_url(url, "") + ("" if self.lang == i18n.DEFAULT_LANGUAGE else "../")
+        html = self._render(
+            "embed_page.html",
+            url,
+            texts=texts,
+            groups=list(groups.items()),
+            titles=titles,
+            selections=found,
+            site_root=site_root,
+            height_message=embed.HEIGHT_MESSAGE,
+            first_src=relative_url(url, found[0].url) if found else "",
+            first_title=found[0].title if found else "",
+            embed_href=lambda selection: relative_url(url, selection.url),
+            script_texts={key: texts[key] for key in ("comment", "preview", "copied", "select")},
+        )
+        return Page(f"{EMBED_PAGE}.md", texts["title"], html, texts["intro"])
+
+    def embed_files(self) -> dict[str, str]:
+        """The embeddable listings of this language, by path below the language root (`embed/…/index.html`)."""
+        site = i18n.t("site_name", self.lang)
+        files = {}
+        for selection in self.embed_selections():
+            files[f"{selection.url}index.html"] = self._render(
+                "embed_listing.html",
+                selection.url,
+                selection=selection,
+                listing_facts=self.listing_facts,
+                source=embed.EMBED_TEXTS["source"][self.lang].format(site=site),
+                more=relative_url(selection.url, selection.more),
+                more_label=embed.EMBED_TEXTS["more"][self.lang],
+                height_message=embed.HEIGHT_MESSAGE,
+            )
+        return files
+
     def pages(self) -> list[Page]:
         pages = [self.entry_page(item) for item in self.catalogue.all()]
         pages += [self.listing_page(kind) for kind in KIND_PLURALS]
@@ -468,6 +518,7 @@ class Renderer:
             self.open_data_page(),
             self.subscribe_page(),
             self.review_page(),
+            self.embed_page(),
         ]
         return pages
 
@@ -784,5 +835,46 @@ REVIEW_TEXTS = {
         "none_confirmed": "The unit has not confirmed any of its entries.",
         "never_title": "Never confirmed by the unit",
         "compiled": "compiled from public sources on",
+    },
+}
+
+EMBED_PAGE_TEXTS = {
+    "sv": {
+        "title": "Bädda in",
+        "intro": "Visa katalogens testbäddar och projekt på er egen webbplats: välj vad som ska visas och på vilket "
+        "språk, kopiera koden och klistra in den där listan ska stå. Listan hämtas från katalogen och är alltid aktuell. "
+        "Den laddar inget från andra webbplatser och fungerar med tangentbord och på små skärmar.",
+        "what": "Vad ska visas",
+        "language": "Språk",
+        "code": "Kod att klistra in på er webbplats",
+        "code_help": "Koden visar listan i en iframe. De sista raderna är ett kort skript som låter ramen bli lika hög "
+        "som listan; utan skriptet är ramen 400 pixlar hög och går att rulla.",
+        "no_script": "Koden skapas med JavaScript. Utan JavaScript kan ni använda en adress i listan nedan i en iframe.",
+        "copy": "Kopiera koden",
+        "copied": "Koden är kopierad.",
+        "select": "Koden är markerad: kopiera den med Ctrl+C eller Cmd+C.",
+        "comment": "Ramen blir lika hög som listan i katalogen",
+        "preview": "Förhandsvisning",
+        "all": "Alla listor att bädda in",
+        "all_intro": "Varje lista har en fast adress.",
+    },
+    "en": {
+        "title": "Embed",
+        "intro": "Show the catalogue's testbeds and projects on your own website: choose what to show and in which "
+        "language, copy the code and paste it where the list should be. The list comes from the catalogue and is "
+        "always up to date. It loads nothing from other websites and works with a keyboard and on small screens.",
+        "what": "What to show",
+        "language": "Language",
+        "code": "Code to paste into your website",
+        "code_help": "The code shows the list in an iframe. The last lines are a short script that makes the frame as "
+        "tall as the list; without the script the frame is 400 pixels tall and scrolls.",
+        "no_script": "The code is made with JavaScript. Without JavaScript, you can use an address from the list below in an iframe.",
+        "copy": "Copy the code",
+        "copied": "The code has been copied.",
+        "select": "The code is selected: copy it with Ctrl+C or Cmd+C.",
+        "comment": "The frame becomes as tall as the catalogue's list",
+        "preview": "Preview",
+        "all": "Every list to embed",
+        "all_intro": "Each list has a stable address.",
     },
 }
