@@ -19,7 +19,7 @@ from innokatalog.render import Renderer
 from .browser_support import built_site, parse_html, serve
 from .fresh import TODAY, fresh_catalogue
 from .mini import schemas
-from .test_browser import AXE_TAGS, CHROMIUM_ARGS, describe, run_axe
+from .test_browser import CHROMIUM_ARGS, describe, run_axe
 
 
 def by_path(lang: str = "sv") -> dict[str, Any]:
@@ -225,4 +225,12 @@ def test_the_new_pages_pass_axe(browser: Any, site: str, path: str, width: int) 
     assert all(url.startswith(site) for url in requests), requests
 
 
-assert AXE_TAGS  # the same WCAG 2.1 A/AA rules as the site's own axe run
+def test_a_long_selection_shows_the_first_entries_and_says_how_many(monkeypatch: pytest.MonkeyPatch) -> None:
+    from innokatalog import embed
+
+    monkeypatch.setattr(embed, "EMBED_LIMIT", 1)
+    html = Renderer(fresh_catalogue(), schemas(), "sv", today=TODAY).embed_files()[
+        "embed/unit/vardenheten/index.html"
+    ]
+    assert "Visar 1 av 2, i bokstavsordning." in html
+    assert "halsolabbet" in html and "vard-hemma/" not in html

@@ -15,6 +15,7 @@ from .schema import SchemaSet
 EMBED_DIR = "embed"
 HEIGHT_MESSAGE = "innokatalog:height"  # the `type` of the message an embed sends its parent
 LISTED_KINDS = ("testbed", "project")  # what an embed lists: the things a partner site points to
+EMBED_LIMIT = 100  # entries an embed shows (by name); it says how many there are and links to the rest
 
 EMBED_TEXTS: dict[str, dict[str, str]] = {
     "group_type": {"sv": "Typ av post", "en": "Type of entry"},
@@ -27,6 +28,10 @@ EMBED_TEXTS: dict[str, dict[str, str]] = {
     "title_unit": {"sv": "Testbäddar och projekt hos {what}", "en": "Testbeds and projects of {what}"},
     "title_area": {"sv": "Testbäddar och projekt inom {what}", "en": "Testbeds and projects in {what}"},
     "more": {"sv": "Fler testbäddar och projekt", "en": "More testbeds and projects"},
+    "shown": {
+        "sv": "Visar {shown} av {total}, i bokstavsordning.",
+        "en": "Showing {shown} of {total}, in alphabetical order.",
+    },
     "source": {
         "sv": "Ur katalogen {site}. Länkarna öppnar katalogen.",
         "en": "From the catalogue {site}. The links open the catalogue.",
@@ -42,12 +47,16 @@ class Selection:
     group: str
     label: str
     title: str
-    items: tuple[Item, ...]
+    items: tuple[Item, ...]  # every entry of the selection, by name
     more: str  # the catalogue page with the rest, below the language root
 
     @property
     def url(self) -> str:
         return f"{EMBED_DIR}/{self.path}/"
+
+    @property
+    def shown(self) -> tuple[Item, ...]:
+        return self.items[:EMBED_LIMIT]
 
 
 def _t(key: str, lang: str, **values: str) -> str:

@@ -503,6 +503,7 @@ class Renderer:
                 source=embed.EMBED_TEXTS["source"][self.lang].format(site=site),
                 more=relative_url(selection.url, selection.more),
                 more_label=embed.EMBED_TEXTS["more"][self.lang],
+                shown_text=embed.EMBED_TEXTS["shown"][self.lang],
                 height_message=embed.HEIGHT_MESSAGE,
             )
         return files
