@@ -234,3 +234,14 @@ def test_a_long_selection_shows_the_first_entries_and_says_how_many(monkeypatch:
     ]
     assert "Visar 1 av 2, i bokstavsordning." in html
     assert "halsolabbet" in html and "vard-hemma/" not in html
+
+
+def test_a_unit_page_opens_the_embed_page_with_the_unit_chosen(browser: Any, site: str) -> None:
+    context, _ = watched(browser, [site])
+    page = context.new_page()
+    page.goto(site + "units/openlab/")
+    page.click("a[href$='badda-in/?what=unit/openlab']")
+    page.wait_for_url("**/badda-in/?what=unit/openlab")
+    assert page.input_value("#embed-what") == "unit/openlab"
+    assert f'src="{site}embed/unit/openlab/"' in page.input_value("#embed-code")
+    context.close()

@@ -140,3 +140,52 @@ def test_a_renamed_entry_keeps_a_pointer_at_its_old_address() -> None:
         }
     ]
     assert json.loads(files["testbeds/datamiljon.json"])["id"] == "datamiljon"
+
+
+def test_a_unit_page_links_its_feed_review_status_and_embed() -> None:
+    from innokatalog.render import Renderer
+
+    catalogue = fresh_catalogue()
+    html = Renderer(catalogue, schemas(), "sv").entry_page(catalogue.find("unit", "vardenheten")).html
+    assert '<a href="../../feeds/units/vardenheten.xml" type="application/atom+xml">' in html
+    assert 'href="../../granskning/#unit-vardenheten"' in html
+    assert 'href="../../badda-in/?what=unit/vardenheten"' in html
+
+
+# --- in the built site ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory):
+    from .browser_support import built_site
+
+    return built_site(tmp_path_factory)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_built_site_has_a_feed_per_kind_and_unit(site, lang: str) -> None:
+    from .browser_support import LANGUAGE_ROOTS, shipped_catalogue
+
+    catalogue = shipped_catalogue()
+    root = site / LANGUAGE_ROOTS[lang]
+    for kind, plural in KIND_PLURALS.items():
+        feed = feedparser.parse((root / "feeds" / f"{plural}.xml").read_bytes())
+        assert not feed.bozo and feed.feed.language == lang
+        listed = {entry.link.rsplit("/", 2)[1] for entry in feed.entries}
+        assert listed == {item.id for item in catalogue.of_kind(kind)}
+    for unit in catalogue.of_kind("unit"):
+        assert (root / "feeds" / "units" / f"{unit.id}.xml").is_file()
+
+
+def test_the_built_site_has_every_entry_as_json(site) -> None:
+    from .browser_support import shipped_catalogue
+
+    index = json.loads((site / "data" / "index.json").read_text(encoding="utf-8"))
+    for kind, plural in KIND_PLURALS.items():
+        ids = [entry["id"] for entry in index[plural]["entries"]]
+        assert ids == [item.id for item in shipped_catalogue().of_kind(kind)]
+        for item_id in ids:
+            assert (
+                json.loads((site / "data" / plural / f"{item_id}.json").read_text(encoding="utf-8"))["id"]
+                == item_id
+            )

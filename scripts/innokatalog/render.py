@@ -124,6 +124,13 @@ class Renderer:
             message_t=lambda key: message.MESSAGE_TEXTS[key][lang],
             history=history,
             history_t=HISTORY_TEXTS[lang],
+            follow_t=FOLLOW_TEXTS[lang],
+            page_href=jinja2.pass_context(lambda ctx, target: relative_url(ctx["page_url"], target)),
+            feed_href=jinja2.pass_context(
+                lambda ctx, unit: relative_url(ctx["page_url"], feed_path(unit=unit)).rstrip("/")
+            ),
+            review_page=REVIEW_PAGE,
+            embed_page=EMBED_PAGE,
         )
         self.env = env
 
@@ -877,5 +884,20 @@ EMBED_PAGE_TEXTS = {
         "preview": "Preview",
         "all": "Every list to embed",
         "all_intro": "Each list has a stable address.",
+    },
+}
+
+FOLLOW_TEXTS = {
+    "sv": {
+        "title": "Följ enhetens poster",
+        "feed": "Nya och ändrade poster (Atom-flöde)",
+        "review": "När enheten senast bekräftade sina poster",
+        "embed": "Visa enhetens testbäddar och projekt på en annan webbplats",
+    },
+    "en": {
+        "title": "Follow the unit's entries",
+        "feed": "New and changed entries (Atom feed)",
+        "review": "When the unit last confirmed its entries",
+        "embed": "Show the unit's testbeds and projects on another website",
     },
 }
