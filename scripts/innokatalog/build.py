@@ -199,6 +199,8 @@ def finish(site: Path, job_input: BuildInput, *, pagefind: bool = True) -> None:
         job_input.catalogue, job_input.schemas, job_input.settings.site_url, generated
     )
     export.write_exports(documents, site / export.DATA_DIR)
+    site_url = job_input.settings.site_url
+    write_tree(export.entry_json_documents(job_input.catalogue, job_input.schemas, site_url), site / export.DATA_DIR)
     if pagefind:
         index_site(site)
 

@@ -19,8 +19,9 @@ from typing import Any
 
 import yaml
 
-from . import export, i18n, news
+from . import export, feeds, i18n, news
 from .engines.passthrough import MARKER as FINISHED_HTML
+from .history import History, configured_repo_url, read_history
 from .model import Catalogue, Item
 from .render import Page, Renderer, relative_url
 from .schema import SchemaSet
@@ -39,6 +40,7 @@ class Sources:
     pages: Mapping[str, str]  # hand-written Markdown below `site/`: path → text
     static: Mapping[str, Path]  # every other file below `site/`: path → file
     accessibility_run: dict[str, Any] | None = None  # the latest browser-test run, if any
+    history: History | None = None  # the catalogue's git log, where the project has its history
 
 
 @dataclass
@@ -74,7 +76,8 @@ def read_sources(pages_dir: Path, project: Path) -> Sources:
         run = json.loads((project / ACCESSIBILITY_REPORT).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         run = None
-    return Sources(pages, static, run if isinstance(run, dict) else None)
+    history = read_history(project, "catalogue", configured_repo_url(project))
+    return Sources(pages, static, run if isinstance(run, dict) else None, history)
 
 
 def posts_of(sources: Sources, lang: str) -> list[news.Post]:
@@ -141,7 +144,7 @@ class Generator:
         self.catalogue, self.schemas, self.sources = catalogue, schemas, sources
         self.lang, self.site_url, self.today = lang, site_url, today
         self.posts = posts_of(sources, lang)
-        self.renderer = Renderer(catalogue, schemas, lang, self.posts)
+        self.renderer = Renderer(catalogue, schemas, lang, self.posts, sources.history, today)
         self.entries_by_url: dict[str, Item] = {item.url: item for item in catalogue.all()}
 
     def tree(self) -> LanguageTree:
@@ -156,6 +159,9 @@ class Generator:
             tree.files[page.src_uri] = self.generated_page(page)
         tree.files.update(extra_files)
         tree.files["feed.xml"] = self.feed()
+        root_url = engine_settings(self.lang, self.site_url)["site_url"]
+        tree.files.update(feeds.entry_feeds(self.catalogue, root_url, self.lang, self.sources.history))
+        tree.files.update(self.renderer.embed_files())
         return tree
 
     def entry_pages(self, items: list[Item]) -> dict[str, str]:

@@ -12,6 +12,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 from .model import KIND_PLURALS, Item
 
 SHOWN_CHANGES = 5  # the changes an entry page lists; the repository link gives the rest
@@ -118,6 +120,16 @@ def parse_log(text: str, keep: int = SHOWN_CHANGES) -> dict[str, FileHistory]:
             history.first = change.moment  # the log runs newest first: the last seen is the first
             history.count += 1
     return files
+
+
+def configured_repo_url(project: Path) -> str:
+    """`repo_url` of the project's mkdocs.yml (where its files are on the web), or '' if not set."""
+    try:
+        config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except (OSError, yaml.YAMLError):
+        return ""
+    url = config.get("repo_url") if isinstance(config, dict) else None
+    return url if isinstance(url, str) and url.startswith("https://") else ""
 
 
 def read_history(project: Path, catalogue_dir: str = "catalogue", repo_url: str = "") -> History | None:
