@@ -7,7 +7,6 @@ at 320 px, asks nothing of any third origin, and that the new pages pass axe.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,10 +15,10 @@ import pytest
 from innokatalog.embed import HEIGHT_MESSAGE, selections
 from innokatalog.render import Renderer
 
-from .browser_support import built_site, parse_html, serve
+from .browser_support import Browsing, parse_html, serve
 from .fresh import TODAY, fresh_catalogue
 from .mini import schemas
-from .test_browser import CHROMIUM_ARGS, describe, run_axe
+from .test_browser import describe, run_axe
 
 
 def by_path(lang: str = "sv") -> dict[str, Any]:
@@ -82,21 +81,15 @@ def test_the_embed_page_offers_every_selection_in_both_languages() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serve(built_site(tmp_path_factory)) as base:
-        yield base
+def site(browsing: Browsing) -> str:
+    """The shipped site as the shared browser session serves it."""
+    return browsing.base
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    executable = shutil.which("chromium")
-    assert executable, "chromium was not found on PATH"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def browser(browsing: Browsing) -> Any:
+    """The session's Chromium: these tests make their own contexts, which let a partner's origin in."""
+    return browsing.browser
 
 
 def watched(browser: Any, allowed: list[str], **options: Any) -> tuple[Any, list[str]]:
@@ -151,6 +144,7 @@ def partner(tmp_path_factory: pytest.TempPathFactory, browser: Any, site: str) -
         yield base, snippet
 
 
+@pytest.mark.browser
 def test_the_snippet_loads_on_another_origin_and_takes_the_listings_height(
     browser: Any, site: str, partner: tuple[str, str]
 ) -> None:
@@ -174,6 +168,7 @@ def test_the_snippet_loads_on_another_origin_and_takes_the_listings_height(
     assert any(url.startswith(site) for url in requests) and any(url.startswith(base) for url in requests)
 
 
+@pytest.mark.browser
 def test_the_embed_works_by_keyboard_and_at_320_px(browser: Any, site: str, partner: tuple[str, str]) -> None:
     base, _ = partner
     context, _ = watched(browser, [site, base], viewport={"width": 320, "height": 640})
@@ -197,6 +192,7 @@ def test_the_embed_works_by_keyboard_and_at_320_px(browser: Any, site: str, part
     context.close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(
     "path",
     [
@@ -236,6 +232,7 @@ def test_a_long_selection_shows_the_first_entries_and_says_how_many(monkeypatch:
     assert "halsolabbet" in html and "vard-hemma/" not in html
 
 
+@pytest.mark.browser
 def test_a_unit_page_opens_the_embed_page_with_the_unit_chosen(browser: Any, site: str) -> None:
     context, _ = watched(browser, [site])
     page = context.new_page()
