@@ -99,9 +99,14 @@ def test_the_workflow_builds_both_sides_uploads_and_comments() -> None:
     assert checkouts[1]["with"]["ref"] == "${{ github.base_ref }}"
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "public"
-    comment = steps[-1]["run"]
-    assert comment.startswith(".venv/bin/catalogue preview .preview-base-site public")
-    assert "${{ steps.upload.outputs.artifact-url }}" in comment and "--comment" in comment
+    summary, comment = steps[-2], steps[-1]
+    for step in (summary, comment):
+        assert step["run"].startswith(".venv/bin/catalogue preview .preview-base-site public")
+        assert "${{ steps.upload.outputs.artifact-url }}" in step["run"]
+    assert '--output "$GITHUB_STEP_SUMMARY"' in summary["run"] and "if" not in summary
+    assert "--comment ${{ github.event.pull_request.number }}" in comment["run"]
+    assert comment["env"] == {"GITHUB_TOKEN": "${{ github.token }}"}
+    assert comment["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
 
 
 def test_the_comment_replaces_our_earlier_one(
