@@ -189,3 +189,14 @@ def test_the_built_site_has_every_entry_as_json(site) -> None:
                 json.loads((site / "data" / plural / f"{item_id}.json").read_text(encoding="utf-8"))["id"]
                 == item_id
             )
+
+
+def test_feed_titles_and_subtitles_name_what_they_follow() -> None:
+    sv = parsed(entry_feeds(fresh_catalogue(), ROOT, "sv"), "feeds/contacts.xml").feed
+    assert sv.title == "Kontaktvägar: nya och ändrade"
+    assert (
+        sv.subtitle
+        == "Nya och ändrade kontaktvägar i katalogen Testbäddar och innovation, de senast ändrade först."
+    )
+    en = parsed(entry_feeds(fresh_catalogue(), ROOT + "en/", "en"), "feeds/units/vardenheten.xml").feed
+    assert en.title == "The care unit's innovation office: new and changed entries"

@@ -24,8 +24,8 @@ _DATE_FIELDS = ("compiled", "confirmed", "reviewed")
 FEED_TEXTS: dict[str, dict[str, str]] = {
     "kind_title": {"sv": "{kind}: nya och ändrade", "en": "{kind}: new and changed"},
     "kind_subtitle": {
-        "sv": "Nya och ändrade poster av typen {kind} i katalogen {site}.",
-        "en": "New and changed entries of the kind {kind} in the catalogue {site}.",
+        "sv": "Nya och ändrade {kind} i katalogen {site}, de senast ändrade först.",
+        "en": "New and changed {kind} in the catalogue {site}, latest changed first.",
     },
     "unit_title": {"sv": "{unit}: nya och ändrade poster", "en": "{unit}: new and changed entries"},
     "unit_subtitle": {
