@@ -1,7 +1,7 @@
 """The fixture catalogue with dated `compiled` and `confirmed` fields (tests/fixtures/fresh).
 
-It is loaded without schema validation: its dates are the fields that replace `reviewed`,
-which the shipped schema may not have yet. Tests pass TODAY so the dates never drift.
+Three entries are overdue on TODAY and two were never confirmed; tests pass TODAY so the dates
+never drift.
 """
 
 from __future__ import annotations

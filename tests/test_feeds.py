@@ -109,7 +109,7 @@ def test_every_entry_json_validates_against_the_export_schema(export_catalogue: 
             assert not errors, (listed["id"], errors)
             assert document["id"] == listed["id"]
             checked += 1
-    assert checked == len(export_catalogue.all()) == 8
+    assert checked == len(export_catalogue.all()) > 0
 
 
 def test_entry_json_is_the_entry_of_catalogue_json(export_catalogue: Catalogue) -> None:

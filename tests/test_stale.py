@@ -12,8 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from innokatalog.cli import main
+from innokatalog.load import load_catalogue
 from innokatalog.render import Renderer
 from innokatalog.stale import ISSUE_MARKER, entry_status, review_status, status_markdown, status_text
+from innokatalog.validate import Options, validate
 
 from .fresh import FRESH, TODAY, fresh_catalogue
 from .mini import PROJECT, schemas
@@ -24,18 +26,9 @@ NEVER = {"vardenheten": ["vard-hemma"], "stadsenheten": ["stadsenheten"]}
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The fresh fixture with a copy of the schemas that knows `compiled` and `confirmed`.
-
-    Only this copy gets the two fields (the shipped schema gains them in its own change).
-    """
+    """The fresh fixture as ./catalogue with the project's schemas as ./schema."""
     shutil.copytree(FRESH, tmp_path / "catalogue")
     shutil.copytree(PROJECT / "schema", tmp_path / "schema")
-    defs_path = tmp_path / "schema" / "defs.schema.json"
-    defs = json.loads(defs_path.read_text(encoding="utf-8"))
-    properties = defs["$defs"]["common"]["properties"]
-    properties.setdefault("compiled", {"$ref": "#/$defs/date"})
-    properties.setdefault("confirmed", {"$ref": "#/$defs/date"})
-    defs_path.write_text(json.dumps(defs), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -64,6 +57,15 @@ def test_the_limit_is_twelve_months_as_the_validators() -> None:
     assert entry_status(item, dt.date(2026, 6, 1), limit=13).overdue is False
     compiled_only = fresh_catalogue().find("project", "vard-hemma")
     assert entry_status(compiled_only, dt.date(2040, 1, 1)).overdue is False  # never confirmed: apart
+
+
+def test_overdue_is_what_the_validator_warns_about() -> None:
+    loaded = load_catalogue(FRESH)
+    warned = {
+        Path(f.path).stem for f in validate(loaded, schemas(), Options(today=TODAY)) if f.code == "stale"
+    }
+    overdue = {e.item.id for owner in review_status(fresh_catalogue(), TODAY) for e in owner.overdue}
+    assert warned == overdue == {"halsolabbet", "stadsprojektet", "formularet"}
 
 
 def page_status(html: str) -> dict[str, tuple[list[str], list[str]]]:

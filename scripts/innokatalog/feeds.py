@@ -1,8 +1,8 @@
 """Feeds: the catalogue → Atom feeds of new and changed entries, per kind and per unit, per language.
 
 An entry's dates come from Git when the build has its history (first commit = published, last
-commit = updated); otherwise from the entry's own dates (`compiled`, `confirmed`, or the older
-`reviewed`), the latest of them as updated. An entry with no date at all is left out rather
+commit = updated); otherwise from the entry's own dates (`compiled`, `confirmed`), the latest of
+them as updated. An entry with no date at all is left out rather
 than given an invented one.
 """
 
@@ -19,7 +19,7 @@ from .model import KIND_PLURALS, Catalogue, Item
 
 FEED_DIR = "feeds"
 FEED_LIMIT = 50  # the newest changes a feed holds; the listing pages and data files have all
-_DATE_FIELDS = ("compiled", "confirmed", "reviewed")
+_DATE_FIELDS = ("compiled", "confirmed")
 
 FEED_TEXTS: dict[str, dict[str, str]] = {
     "kind_title": {"sv": "{kind}: nya och ändrade", "en": "{kind}: new and changed"},
