@@ -114,6 +114,14 @@ def test_only_the_newest_changes_are_listed(repo: Path) -> None:
     assert "Fler ändringar: 3" in renderer.entry_page(catalogue.find("unit", "vardenheten")).html
 
 
+def test_a_full_clone_has_the_same_history(repo: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", f"file://{repo}", str(clone)], check=True, capture_output=True)
+    catalogue, renderer = rendered(clone, "en")
+    html = renderer.entry_page(catalogue.find("testbed", "halsolabbet")).html
+    assert 'Last changed: <time datetime="2025-06-02">2 June 2025</time>' in html
+
+
 def test_a_shallow_clone_has_no_history_and_no_error(repo: Path, tmp_path: Path) -> None:
     shallow = tmp_path / "shallow"
     subprocess.run(
