@@ -20,11 +20,14 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from . import i18n
+from . import embed, i18n, message
+from .feeds import feed_path
+from .history import History
 from .model import KIND_PLURALS, Catalogue, Item
 from .news import NEWS_DIR, Post, newest_first
 from .report import UNITS, Figure, Report, format_value, frozen_text, report_csv, site_reports
 from .schema import SchemaSet, localised_annotation
+from .stale import STALE_AFTER_MONTHS, review_status
 from .validate import status_may_be_outdated
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -51,6 +54,10 @@ CHART_FILE_STYLE = (
 )
 SVG_PROLOGUE = '<?xml version="1.0" encoding="UTF-8"?>\n'
 CSV_BOM = "\ufeff"  # so that spreadsheet programs read the CSV as UTF-8
+
+SUBSCRIBE_PAGE = "prenumerera"
+REVIEW_PAGE = "granskning"
+EMBED_PAGE = "badda-in"
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -112,10 +119,14 @@ class Renderer:
         posts: list[Post] | None = None,
         *,
         published: dict[int, Report] | None = None,
+        history: History | None = None,
         today: dt.date | None = None,
     ) -> None:
-        """`published`: the frozen years (`report.published_reports`); `today`: the day the site is built."""
+        """`published`: the frozen years (`report.published_reports`); `history` (from
+        `history.read_history`) adds each entry's changes to its page; `today`: the day the site is
+        built, on which the review status is counted."""
         self.catalogue, self.schemas, self.lang = catalogue, schemas, lang
+        self.history = history
         self.posts = newest_first(posts or [])
         self.published = published or {}
         self.today = today or dt.date.today()
@@ -154,6 +165,17 @@ class Renderer:
             catalogue=catalogue,
             news_for=self.news_for,
             post_href=jinja2.pass_context(lambda ctx, post: relative_url(ctx["page_url"], post.url)),
+            first_message=lambda item: message.first_message(item, catalogue.contact_of(item), lang),
+            message_t=lambda key: message.MESSAGE_TEXTS[key][lang],
+            history=history,
+            history_t=HISTORY_TEXTS[lang],
+            follow_t=FOLLOW_TEXTS[lang],
+            page_href=jinja2.pass_context(lambda ctx, target: relative_url(ctx["page_url"], target)),
+            feed_href=jinja2.pass_context(
+                lambda ctx, unit: relative_url(ctx["page_url"], feed_path(unit=unit)).rstrip("/")
+            ),
+            review_page=REVIEW_PAGE,
+            embed_page=EMBED_PAGE,
         )
         self.env = env
 
@@ -530,6 +552,96 @@ class Renderer:
         )
         return Page(f"{OPEN_DATA_PAGE}.md", texts["title"], html, texts["intro"])
 
+    def subscribe_page(self) -> Page:
+        """Where the feeds per kind and per unit and the per-entry JSON are listed."""
+        texts = SUBSCRIBE_TEXTS[self.lang]
+        url = f"{SUBSCRIBE_PAGE}/"
+        root = "" if self.lang == i18n.DEFAULT_LANGUAGE else "../"
+        units = sorted(
+            self.catalogue.of_kind("unit"), key=lambda u: i18n.localised(u.get("name"), self.lang).casefold()
+        )
+        first = next(iter(self.catalogue.of_kind("testbed")), None)
+        html = self._render(
+            "subscribe.html",
+            url,
+            texts=texts,
+            kinds=list(KIND_PLURALS.items()),
+            units=units,
+            example=f"testbeds/{first.id}.json" if first else "",
+            feed_href=lambda kind, unit=None: relative_url(url, feed_path(kind, unit)).rstrip("/"),
+            data_href=lambda name: relative_url(url, f"{root}data/{name}").rstrip("/"),
+        )
+        return Page(f"{SUBSCRIBE_PAGE}.md", texts["title"], html, texts["intro"])
+
+    def review_page(self) -> Page:
+        """Per unit, its entries by the date the unit last confirmed them (as `catalogue stale`)."""
+        texts = REVIEW_TEXTS[self.lang]
+        units = review_status(self.catalogue, self.today, STALE_AFTER_MONTHS)
+        units.sort(key=lambda owner: i18n.localised(owner.unit.get("name"), self.lang).casefold())
+        html = self._render(
+            "review.html",
+            f"{REVIEW_PAGE}/",
+            texts=texts,
+            units=units,
+            today=self.today,
+            limit=STALE_AFTER_MONTHS,
+            overdue_total=sum(len(owner.overdue) for owner in units),
+            never_total=sum(len(owner.never_confirmed) for owner in units),
+        )
+        return Page(
+            f"{REVIEW_PAGE}.md", texts["title"], html, texts["intro"].format(limit=STALE_AFTER_MONTHS)
+        )
+
+    def embed_selections(self, lang: str | None = None) -> list[embed.Selection]:
+        return embed.selections(self.catalogue, self.schemas, lang or self.lang)
+
+    def embed_page(self) -> Page:
+        """'Bädda in / Embed': a partner picks what to show and copies the snippet."""
+        texts = EMBED_PAGE_TEXTS[self.lang]
+        url = f"{EMBED_PAGE}/"
+        found = self.embed_selections()
+        groups: dict[str, list[embed.Selection]] = {}
+        for selection in found:
+            groups.setdefault(selection.group, []).append(selection)
+        titles = {
+            lang: {s.path: s.title for s in (found if lang == self.lang else self.embed_selections(lang))}
+            for lang in i18n.LANGUAGES
+        }
+        site_root = relative_url(url, "") + ("" if self.lang == i18n.DEFAULT_LANGUAGE else "../")
+        html = self._render(
+            "embed_page.html",
+            url,
+            texts=texts,
+            groups=list(groups.items()),
+            titles=titles,
+            selections=found,
+            site_root=site_root,
+            height_message=embed.HEIGHT_MESSAGE,
+            first_src=relative_url(url, found[0].url) if found else "",
+            first_title=found[0].title if found else "",
+            embed_href=lambda selection: relative_url(url, selection.url),
+            script_texts={key: texts[key] for key in ("comment", "preview", "copied", "select")},
+        )
+        return Page(f"{EMBED_PAGE}.md", texts["title"], html, texts["intro"])
+
+    def embed_files(self) -> dict[str, str]:
+        """The embeddable listings of this language, by path below the language root (`embed/…/index.html`)."""
+        site = i18n.t("site_name", self.lang)
+        files = {}
+        for selection in self.embed_selections():
+            files[f"{selection.url}index.html"] = self._render(
+                "embed_listing.html",
+                selection.url,
+                selection=selection,
+                listing_facts=self.listing_facts,
+                source=embed.EMBED_TEXTS["source"][self.lang].format(site=site),
+                more=relative_url(selection.url, selection.more),
+                more_label=embed.EMBED_TEXTS["more"][self.lang],
+                shown_text=embed.EMBED_TEXTS["shown"][self.lang],
+                height_message=embed.HEIGHT_MESSAGE,
+            )
+        return files
+
     def pages(self) -> list[Page]:
         """Every generated page of this language."""
         return [self.entry_page(item) for item in self.catalogue.all()] + self.overview_pages()
@@ -546,6 +658,9 @@ class Renderer:
             self.reference_page(),
             self.news_page(),
             self.open_data_page(),
+            self.subscribe_page(),
+            self.review_page(),
+            self.embed_page(),
         ]
         return pages
 
@@ -835,5 +950,160 @@ OPEN_DATA_TEXTS = {
         "apostrophe (') in front, so that the program shows it as text. Two exceptions are written as they are: "
         "numbers (such as -12) and phone numbers in phone number columns (such as +46 8 123 456 78). They consist only "
         "of digits, spaces and hyphens, and cannot make a formula that calls a function or fetches anything.",
+    },
+}
+
+HISTORY_TEXTS = {
+    "sv": {
+        "title": "Ändringar",
+        "last_changed": "Senast ändrad",
+        "file": "Postens fil i arkivet",
+        "log": "Alla ändringar i arkivet",
+        "more": "Fler ändringar: {n}",
+    },
+    "en": {
+        "title": "Changes",
+        "last_changed": "Last changed",
+        "file": "The entry's file in the repository",
+        "log": "Every change in the repository",
+        "more": "More changes: {n}",
+    },
+}
+
+SUBSCRIBE_TEXTS = {
+    "sv": {
+        "title": "Prenumerera och hämta poster",
+        "intro": "Följ nya och ändrade poster med en flödesläsare (Atom), för en typ av poster eller för en enhet. "
+        "Program kan hämta varje post som JSON på en fast adress.",
+        "by_kind": "Flöden per typ av post",
+        "by_unit": "Flöden per enhet",
+        "api": "En post i taget som JSON",
+        "api_intro": "Adresserna ändras inte så länge posten finns kvar. Filerna skrivs om varje gång webbplatsen byggs.",
+        "index": "en förteckning över alla poster med deras adresser",
+        "kind": "typ",
+        "for_example": "till exempel",
+        "entry": "en post, med samma fält som i catalogue.json",
+        "schema": "JSON-schemat som beskriver filerna (en post av typen testbädd följer till exempel #/$defs/testbed)",
+        "moved": "När en post byter id finns den gamla adressen kvar och pekar på den nya (fältet location).",
+    },
+    "en": {
+        "title": "Subscribe and fetch entries",
+        "intro": "Follow new and changed entries in a feed reader (Atom), for one kind of entry or for one unit. "
+        "Programs can fetch every entry as JSON at a stable address.",
+        "by_kind": "Feeds by kind of entry",
+        "by_unit": "Feeds by unit",
+        "api": "One entry at a time as JSON",
+        "api_intro": "The addresses do not change as long as the entry exists. The files are rewritten every time the site is built.",
+        "index": "a list of every entry with its addresses",
+        "kind": "kind",
+        "for_example": "for example",
+        "entry": "one entry, with the same fields as in catalogue.json",
+        "schema": "the JSON Schema that describes the files (a testbed entry, for example, follows #/$defs/testbed)",
+        "moved": "When an entry changes its id, the old address stays and points to the new one (the field location).",
+    },
+}
+
+REVIEW_TEXTS = {
+    "sv": {
+        "title": "Granskning",
+        "intro": "Varje enhet bekräftar att uppgifterna i dess poster stämmer. En post som enheten bekräftade "
+        "för {limit} månader sedan eller mer behöver granskas igen. Poster som bara har sammanställts ur "
+        "offentliga källor och som enheten aldrig har bekräftat listas för sig.",
+        "as_of": "Läget den",
+        "totals": "{overdue} poster behöver granskas och {never} har aldrig bekräftats, hos {units} enheter.",
+        "summary": "Poster per enhet",
+        "unit": "Enhet",
+        "overdue": "Behöver granskas",
+        "up_to_date": "Aktuella",
+        "never": "Aldrig bekräftade",
+        "unit_page": "Enhetens sida",
+        "confirmed_caption": "Bekräftade poster, den äldsta bekräftelsen först",
+        "entry": "Post",
+        "last_confirmed": "Senast bekräftad",
+        "status": "Status",
+        "needs_review": "Behöver granskas",
+        "current": "Aktuell",
+        "none_confirmed": "Enheten har inte bekräftat någon av sina poster.",
+        "never_title": "Aldrig bekräftade av enheten",
+        "compiled": "sammanställd ur offentliga källor den",
+    },
+    "en": {
+        "title": "Review status",
+        "intro": "Each unit confirms that the facts in its entries are right. An entry the unit confirmed "
+        "{limit} or more months ago needs to be reviewed again. Entries that have only been compiled from "
+        "public sources and that the unit has never confirmed are listed apart.",
+        "as_of": "As of",
+        "totals": "{overdue} entries need review and {never} have never been confirmed, in {units} units.",
+        "summary": "Entries per unit",
+        "unit": "Unit",
+        "overdue": "Need review",
+        "up_to_date": "Up to date",
+        "never": "Never confirmed",
+        "unit_page": "The unit's page",
+        "confirmed_caption": "Confirmed entries, oldest confirmation first",
+        "entry": "Entry",
+        "last_confirmed": "Last confirmed",
+        "status": "Status",
+        "needs_review": "Needs review",
+        "current": "Up to date",
+        "none_confirmed": "The unit has not confirmed any of its entries.",
+        "never_title": "Never confirmed by the unit",
+        "compiled": "compiled from public sources on",
+    },
+}
+
+EMBED_PAGE_TEXTS = {
+    "sv": {
+        "title": "Bädda in",
+        "intro": "Visa katalogens testbäddar och projekt på er egen webbplats: välj vad som ska visas och på vilket "
+        "språk, kopiera koden och klistra in den där listan ska stå. Listan hämtas från katalogen och är alltid aktuell. "
+        "Den laddar inget från andra webbplatser och fungerar med tangentbord och på små skärmar.",
+        "what": "Vad ska visas",
+        "language": "Språk",
+        "code": "Kod att klistra in på er webbplats",
+        "code_help": "Koden visar listan i en iframe. De sista raderna är ett kort skript som låter ramen bli lika hög "
+        "som listan; utan skriptet är ramen 400 pixlar hög och går att rulla.",
+        "no_script": "Koden skapas med JavaScript. Utan JavaScript kan ni använda en adress i listan nedan i en iframe.",
+        "copy": "Kopiera koden",
+        "copied": "Koden är kopierad.",
+        "select": "Koden är markerad: kopiera den med Ctrl+C eller Cmd+C.",
+        "comment": "Ramen blir lika hög som listan i katalogen",
+        "preview": "Förhandsvisning",
+        "all": "Alla listor att bädda in",
+        "all_intro": "Varje lista har en fast adress.",
+    },
+    "en": {
+        "title": "Embed",
+        "intro": "Show the catalogue's testbeds and projects on your own website: choose what to show and in which "
+        "language, copy the code and paste it where the list should be. The list comes from the catalogue and is "
+        "always up to date. It loads nothing from other websites and works with a keyboard and on small screens.",
+        "what": "What to show",
+        "language": "Language",
+        "code": "Code to paste into your website",
+        "code_help": "The code shows the list in an iframe. The last lines are a short script that makes the frame as "
+        "tall as the list; without the script the frame is 400 pixels tall and scrolls.",
+        "no_script": "The code is made with JavaScript. Without JavaScript, you can use an address from the list below in an iframe.",
+        "copy": "Copy the code",
+        "copied": "The code has been copied.",
+        "select": "The code is selected: copy it with Ctrl+C or Cmd+C.",
+        "comment": "The frame becomes as tall as the catalogue's list",
+        "preview": "Preview",
+        "all": "Every list to embed",
+        "all_intro": "Each list has a stable address.",
+    },
+}
+
+FOLLOW_TEXTS = {
+    "sv": {
+        "title": "Följ enhetens poster",
+        "feed": "Nya och ändrade poster (Atom-flöde)",
+        "review": "När enheten senast bekräftade sina poster",
+        "embed": "Visa enhetens testbäddar och projekt på en annan webbplats",
+    },
+    "en": {
+        "title": "Follow the unit's entries",
+        "feed": "New and changed entries (Atom feed)",
+        "review": "When the unit last confirmed its entries",
+        "embed": "Show the unit's testbeds and projects on another website",
     },
 }
