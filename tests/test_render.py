@@ -150,3 +150,16 @@ def test_reference_page_lists_the_fields_inside_fields() -> None:
         assert f"<code>{value}</code>" in cost
     location = html.split("<code>location.municipality</code>")[1].split("</tr>")[0]
     assert "Ja, när location finns" in location
+
+
+def test_entry_pages_give_search_codes_a_kind_and_facts_that_do_not_run_together() -> None:
+    catalogue = mini_catalogue()
+    html = Renderer(catalogue, schemas(), "sv").entry_page(catalogue.find("testbed", "t1")).html
+    assert '<span data-pagefind-meta="type">Testbädd</span>' in html
+    assert '<span data-pagefind-filter="kind">living-lab</span>' in html, "filters hold codes, not labels"
+    assert '<span data-pagefind-filter="unit">u1</span>' in html
+    assert '<dl class="entry__facts" data-pagefind-ignore>' in html, "the fact list stays out of excerpts"
+    assert "<dl class=\"entry__facts\">" not in html
+    hidden = html.split("<p hidden>")[1].split("</p>")[0]
+    assert "Typ av testbädd: Levande labb." in hidden
+    assert "Hittas också med: " in hidden and "e-health" in hidden
