@@ -365,7 +365,8 @@ def axe_pages(site_dir: Path) -> list[tuple[str, str]]:
     entries = [
         page_path(kind, first_of_kind(kind).id, "sv") for kind in ("testbed", "project", "contact", "unit")
     ]
-    required = ["", "testbeds/", *entries, "vag-in/", f"sok/?q={name_of(seed_testbed())}"]
+    facet_page = f"testbeds/kind/{seed_testbed().get('kind')}/"  # a listing of one facet value
+    required = ["", "testbeds/", facet_page, *entries, "vag-in/", f"sok/?q={name_of(seed_testbed())}"]
     years = sorted(p.name for p in (site_dir / "innovationsbokslut").glob("[0-9]*") if p.is_dir())
     optional = ["falt/", "oppna-data/", "news/", "om/", "tillganglighet/", "bidra/"]
     optional += [f"innovationsbokslut/{years[-1]}/"] if years else []
@@ -379,7 +380,7 @@ def axe_pages(site_dir: Path) -> list[tuple[str, str]]:
 
 def on_a_phone(path: str) -> bool:
     """The pages also checked at 390 x 844: home, a testbed, the chooser, search and the wide tables."""
-    phone_pages = ("", "vag-in/", page_path("testbed", seed_testbed().id, "sv"), "falt/", "oppna-data/")
+    phone_pages = ("", "vag-in/", page_path("testbed", seed_testbed().id, "sv"), "falt/", "oppna-data/", "testbeds/")
     return path in phone_pages or path.startswith("sok/")
 
 
@@ -401,6 +402,9 @@ def prepare(page: Any, path: str) -> None:
     if path.startswith("sok/"):
         wait_for_search(page)
         page.locator("[data-results] li").first.wait_for()
+        if page.locator("[data-filter-toggle]").get_attribute("aria-expanded") != "true":
+            page.locator("[data-filter-toggle]").click()  # the filter panel is checked too
+        page.locator("[data-filters]").wait_for(state="visible")
     elif path == "vag-in/":
         target = chooser_target(page)
         page.locator("#chooser-who").select_option(index=target["who"])

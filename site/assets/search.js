@@ -40,11 +40,10 @@
 
     var ready = import(new URL(form.getAttribute("data-bundle") + "pagefind.js", document.baseURI).href)
       .then(function (module) {
-        pagefind = module;
         // no worker: one file less to download, and a catalogue's queries are quick on the main thread
-        return pagefind.options({ noWorker: true, excerptLength: 24 });
-      })
-      .then(function () { return pagefind.init(); });
+        pagefind = module.createInstance({ noWorker: true, excerptLength: 24 });
+        return pagefind.init();
+      });
 
     function chosenFilters() {
       var filters = {};
@@ -68,6 +67,23 @@
         var span = box.parentNode.querySelector("[data-total]");
         var n = counts ? ((counts[box.name] || {})[box.value] || 0) : span.getAttribute("data-total");
         span.textContent = "(" + n + ")";
+      });
+    }
+
+    /* Pagefind counts each value as if it were added to every chosen filter. For a facet that has
+       values chosen, its other values count as alternatives (any of them): so its counts come from
+       the same search without that facet's own choice. */
+    function countsFor(query, filters, counts) {
+      var names = Object.keys(filters);
+      return Promise.all(names.map(function (name) {
+        var others = {};
+        names.forEach(function (other) { if (other !== name) { others[other] = filters[other]; } });
+        return pagefind.search(query || null, { filters: others });
+      })).then(function (searches) {
+        var merged = {};
+        Object.keys(counts).forEach(function (name) { merged[name] = counts[name]; });
+        searches.forEach(function (search, index) { merged[names[index]] = search.filters[names[index]] || {}; });
+        return merged;
       });
     }
 
@@ -163,8 +179,12 @@
         current = search;
         shown = 0;
         list.textContent = "";
-        if (filtersLoaded) { setCounts(search.filters); }
-        return showMore(id).then(function () { if (id === runId) { announce(query); } });
+        var counted = filtersLoaded ? countsFor(query, filters, search.filters) : Promise.resolve(null);
+        return Promise.all([showMore(id), counted]).then(function (done) {
+          if (id !== runId) { return; }
+          if (done[1]) { setCounts(done[1]); }
+          announce(query);
+        });
       }).catch(function () {
         status.textContent = texts.failed;
       });
