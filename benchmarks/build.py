@@ -12,16 +12,16 @@ with plain mkdocs-material in the same run, and prints the ratio.
 from __future__ import annotations
 
 import argparse
-import http.server
 import os
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
+
+from search_bytes import measure_search
 
 PROJECT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -85,46 +85,9 @@ def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def first_search_bytes(site: Path, query: str) -> int:
-    """Bytes Chromium downloads for the search page's first query (index fragments, UI)."""
-    from playwright.sync_api import sync_playwright
-
-    handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=str(site), **k)  # noqa: E731
-    http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    total = 0
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=shutil.which("chromium"),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        page = browser.new_page()
-        sizes: list[int] = []
-        page.on(
-            "response",
-            lambda response: sizes.append(len(response.body())) if "pagefind" in response.url else None,
-        )
-        page.goto(f"http://127.0.0.1:{server.server_port}/sok/")
-        page.wait_for_selector("[data-filters]:not([hidden])", timeout=30000)
-        page.fill("#search-input", query)
-        page.keyboard.press("Enter")
-        page.wait_for_function(
-            "document.querySelector('[data-status]').textContent.match(/\\d/)", timeout=30000
-        )
-        page.wait_for_timeout(500)
-        total = sum(sizes)
-        browser.close()
-    server.shutdown()
-    return total
+def largest_html(site: Path) -> tuple[int, str]:
+    """The largest HTML page of the built site: (bytes, path below the site)."""
+    return max((f.stat().st_size, str(f.relative_to(site))) for f in site.rglob("*.html"))
 
 
 def reference_build(root: Path, count: int) -> tuple[float, float]:
@@ -150,7 +113,7 @@ def main() -> None:
     args = parser.parse_args()
     print(
         f"{'testbeds':>8} {'validate s':>10} {'build s':>8} {'peak MB':>8} {'pagefind s':>10} {'output MB':>9} "
-        f"{'search kB':>9} {'ref s':>6} {'build/ref':>9}"
+        f"{'largest kB':>10} {'search kB':>9} {'later kB':>8} {'ref s':>6} {'build/ref':>9}"
     )
     for count in args.sizes:
         with tempfile.TemporaryDirectory() as temp:
@@ -164,12 +127,15 @@ def main() -> None:
             build_s, build_mb = measure([str(BIN / "catalogue"), "build"], root)
             pagefind_s, _ = measure([sys.executable, "-m", "pagefind", "--site", "public"], root)
             output_mb = folder_size(root / "public") / 1e6
-            search_kb = first_search_bytes(root / "public", "testbädd 42") / 1e3
+            largest, largest_page = largest_html(root / "public")
+            search = measure_search(root / "public", "testbädd 42", "testbädd 4711")
             ref_s, _ = reference_build(Path(temp) / "reference", count)
             print(
                 f"{count:>8} {validate_s:>10.1f} {build_s:>8.1f} {build_mb:>8.0f} {pagefind_s:>10.1f} {output_mb:>9.1f} "
-                f"{search_kb:>9.0f} {ref_s:>6.1f} {build_s / ref_s:>9.1f}"
+                f"{largest / 1e3:>10.0f} {search.first / 1e3:>9.0f} {search.later / 1e3:>8.0f} "
+                f"{ref_s:>6.1f} {build_s / ref_s:>9.1f}"
             )
+            print(f"{'':>8} largest page: {largest_page}")
 
 
 if __name__ == "__main__":
