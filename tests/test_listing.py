@@ -157,7 +157,7 @@ def test_cards_show_kind_audience_cost_status_and_response_time(testbed_pages: d
 
     expected = [
         (i18n.t("kind", lang), label("kind", "living-lab")),
-        (i18n.t("who_may_use", lang), label("audiences", "companies")),
+        (FACET_NAMES["audience"][lang], label("audiences", "companies")),
         (i18n.t("cost_model", lang), cost["x-labels"]["free"][lang]),
         (i18n.t("status", lang), label("status", "active")),
         (LISTING_TEXTS[lang]["response"], {"sv": "5 arbetsdagar (exempel)", "en": "5 working days (example)"}[lang]),

@@ -235,7 +235,7 @@ class Renderer:
             access = item.get("access") or {}
             return [
                 (t("kind"), self.label(item.get("kind"), "testbed", "kind")),
-                (t("who_may_use"), labels("audiences")),
+                (FACET_NAMES["audience"][self.lang], labels("audiences")),
                 (t("cost_model"), self.label(access.get("cost_model"), "testbed", "access.cost_model")),
                 (t("status"), self.label(item.get("status"), "testbed", "status")),
                 (texts["response"], self.response_text(self.catalogue.contact_of(item))),

@@ -127,7 +127,7 @@
         text = query ? format(texts.none, { q: "\u201d" + query + "\u201d" }) : texts.none_filtered;
       } else {
         text = n === 1 ? texts.result : format(texts.results, { n: n });
-        if (shown < n) { text += " " + format(texts.shown, { shown: shown, n: n }); }
+        if (shown < n) { text += ". " + format(texts.shown, { shown: shown, n: n }); }
       }
       status.textContent = text;
     }
