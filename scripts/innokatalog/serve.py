@@ -14,8 +14,7 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from .build import build_site
-from .plugin import CatalogueError
+from .build import CatalogueError, build_site
 
 log = logging.getLogger("mkdocs.commands.serve")
 
