@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the browser fixtures imported from test_browser are used as arguments
 """Search in real headless Chromium on the built shipped site: results first on a phone, filters and
 query in the address (reload and Back), aliases, the kind of each result, clean excerpts, "show more",
 counts that follow the query, and the bytes a first and a later search download.
@@ -17,19 +16,8 @@ from innokatalog import i18n
 from innokatalog.facets import FACET_NAMES
 from innokatalog.render import SEARCH_TEXTS
 
-from .browser_support import LANGUAGE_ROOTS, page_path, shipped_catalogue
-from .test_browser import (  # noqa: F401 - the shared browser fixtures
-    MOBILE,
-    base,
-    browsing,
-    desktop,
-    mobile,
-    name_of,
-    seed_testbed,
-    site_dir,
-    status_count,
-    wait_for_search,
-)
+from .browser_support import LANGUAGE_ROOTS, MOBILE, page_path, shipped_catalogue
+from .test_browser import name_of, seed_testbed, status_count, wait_for_search
 
 pytestmark = pytest.mark.browser
 
