@@ -11,7 +11,7 @@ import re
 import shutil
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -23,7 +23,7 @@ from innokatalog.model import Catalogue
 from innokatalog.render import LISTING_TEXTS, Page, Renderer
 from innokatalog.validate import Options, validate
 
-from .browser_support import link_targets, parse_html
+from .browser_support import LANGUAGE_ROOTS, link_targets, page_path, parse_html, shipped_catalogue
 from .mini import MINI, schemas
 
 KINDS = ["physical", "clinical", "digital", "living-lab", "simulation", "demonstration"]
@@ -168,3 +168,15 @@ def test_cards_show_kind_audience_cost_status_and_response_time(testbed_pages: d
 def test_no_listing_page_grows_with_the_catalogue(testbed_pages: dict[str, Page]) -> None:
     sizes = {url: len(page.html.encode()) for url, page in testbed_pages.items()}
     assert max(sizes.values()) < MAX_PAGE_BYTES / 4, max(sizes.items(), key=lambda kv: kv[1])
+
+
+def test_the_sitemap_lists_every_entry_and_listing_page_for_crawlers(site_dir: Path) -> None:
+    """The engine's sitemap.xml (one per language tree) names every entry page and listing page."""
+    for lang, root in LANGUAGE_ROOTS.items():
+        sitemap = (site_dir / root / "sitemap.xml").read_text(encoding="utf-8")
+        listed = {urlsplit(loc).path.lstrip("/") for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
+        entries = {page_path(item.kind, item.id, lang) for item in shipped_catalogue().all()}
+        assert entries <= listed, f"{root}sitemap.xml misses {sorted(entries - listed)[:5]}"
+        listings = {f"{root}{plural}/" for plural in ("testbeds", "projects", "contacts", "units")}
+        assert listings <= listed
+        assert any(path.startswith(f"{root}testbeds/kind/") for path in listed), "facet pages are listed too"
