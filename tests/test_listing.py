@@ -17,7 +17,7 @@ import pytest
 
 from innokatalog import i18n
 from innokatalog.facets import FACET_NAMES, LISTING_FACETS, entry_facets
-from innokatalog.listing import PAGE_SIZE, page_url, page_window, paginate
+from innokatalog.listing import PAGE_SIZE, page_url, page_window, paginate, reserved_ids
 from innokatalog.load import load_catalogue
 from innokatalog.model import Catalogue
 from innokatalog.render import LISTING_TEXTS, Page, Renderer
@@ -180,3 +180,11 @@ def test_the_sitemap_lists_every_entry_and_listing_page_for_crawlers(site_dir: P
         listings = {f"{root}{plural}/" for plural in ("testbeds", "projects", "contacts", "units")}
         assert listings <= listed
         assert any(path.startswith(f"{root}testbeds/kind/") for path in listed), "facet pages are listed too"
+
+
+def test_listing_addresses_are_reserved_from_entry_ids(generated: Catalogue) -> None:
+    """An entry called `page` or `kind` would take a listing's address: those ids are reserved."""
+    renderer = Renderer(generated, schemas(), "sv")
+    listing_urls = {page.url for page in renderer.listing_pages("testbed")}
+    taken = {url.split("/")[1] for url in listing_urls if url.count("/") > 1}
+    assert taken == set(reserved_ids("testbed"))

@@ -10,9 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from .facets import LISTING_FACETS
+
 PAGE_SIZE = 24
 PAGE_SEGMENT = "page"
 T = TypeVar("T")
+
+
+def reserved_ids(kind: str) -> frozenset[str]:
+    """Ids an entry of `kind` cannot have: its page would take the address of a listing page."""
+    return frozenset({PAGE_SEGMENT, *LISTING_FACETS[kind]})
 
 
 def paginate(items: Sequence[T], size: int = PAGE_SIZE) -> list[Sequence[T]]:
