@@ -161,5 +161,5 @@ def test_entry_pages_give_search_codes_a_kind_and_facts_that_do_not_run_together
     assert '<dl class="entry__facts" data-pagefind-ignore>' in html, "the fact list stays out of excerpts"
     assert "<dl class=\"entry__facts\">" not in html
     hidden = html.split("<p hidden>")[1].split("</p>")[0]
-    assert "Typ av testbädd: Levande labb." in hidden
-    assert "Hittas också med: " in hidden and "e-health" in hidden
+    assert hidden.startswith("Levande labb. Hälso- och sjukvård. "), "facts as values, each ended by a stop"
+    assert "e-health" in hidden and "digital health" in hidden

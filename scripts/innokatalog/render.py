@@ -193,29 +193,23 @@ class Renderer:
         return groups
 
     def search_text(self, item: Item) -> str:
-        """Hidden text for the search index: the entry's facts with separators, its tags and aliases.
+        """Hidden text for the search index: the entry's facts, tags and aliases, each part ended by a stop.
 
         The visible fact list is left out of the index (its terms and values would run together in
-        excerpts); this line says the same in words that read well in an excerpt.
+        excerpts); this line gives its values, so excerpts read cleanly. Terms are left out: a word
+        on every page ("Typ", "Status") only makes the index larger.
         """
-        texts = LISTING_TEXTS[self.lang]
         grouped: dict[str, list[str]] = {}
         for facet, code in entry_facets(item):
             if facet != "type":
                 grouped.setdefault(facet, []).append(self.facet_labels[(facet, code)])
-        parts = [f"{FACET_NAMES[facet][self.lang]}: {', '.join(labels)}." for facet, labels in grouped.items()]
-        for key, field in SEARCH_FACTS.get(item.kind, ()):
+        parts = [", ".join(labels) for labels in grouped.values()]
+        for field in SEARCH_FACTS.get(item.kind, ()):
             value = field_value(item, field)
-            if isinstance(value, list):
-                value = ", ".join(str(v) for v in value)
-            if value:
-                parts.append(f"{i18n.t(key, self.lang)}: {value}.")
-        if item.get("tags"):
-            parts.append(f"{texts['tags']}: {', '.join(str(tag) for tag in item.get('tags'))}.")
-        aliases = self.synonyms.words_for(item)
-        if aliases:
-            parts.append(f"{texts['also_found_by']}: {', '.join(aliases)}.")
-        return " ".join(parts)
+            parts.append(", ".join(str(v) for v in value) if isinstance(value, list) else str(value or ""))
+        parts.append(", ".join(str(tag) for tag in item.get("tags") or []))
+        parts.append(", ".join(self.synonyms.words_for(item)))
+        return " ".join(f"{part}." for part in parts if part)
 
     def response_text(self, contact: Item | None) -> str:
         """A contact path's promised response time for a card, or 'not stated'."""
@@ -595,16 +589,10 @@ LISTING_INTROS = {
     },
 }
 
-# Facts of the visible fact list that search finds too (term key in i18n, dotted field).
-SEARCH_FACTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "testbed": (("location", "location.municipality"),),
-    "project": (
-        ("reference", "reference"),
-        ("coordinator", "coordinator"),
-        ("funder", "funding.funder"),
-        ("programme", "funding.programme"),
-        ("partners", "other_partners"),
-    ),
+# Fields of the visible fact lists that search finds too, beside the facets (dotted field paths).
+SEARCH_FACTS: dict[str, tuple[str, ...]] = {
+    "testbed": ("location.municipality",),
+    "project": ("reference", "coordinator", "funding.funder", "funding.programme", "other_partners"),
 }
 
 LISTING_TEXTS = {
@@ -620,8 +608,6 @@ LISTING_TEXTS = {
         "days": "{n} arbetsdagar",
         "days_one": "{n} arbetsdag",
         "example": "exempel",
-        "tags": "Nyckelord",
-        "also_found_by": "Hittas också med",
     },
     "en": {
         "page_of": "page {n} of {total}",
@@ -635,8 +621,6 @@ LISTING_TEXTS = {
         "days": "{n} working days",
         "days_one": "{n} working day",
         "example": "example",
-        "tags": "Keywords",
-        "also_found_by": "Also found by",
     },
 }
 
