@@ -7,6 +7,7 @@ nh3 (Ammonia), so nothing an entry says can become markup that runs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 import textwrap
@@ -21,13 +22,24 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from . import embed, i18n, message
+from .facets import (
+    FACET_NAMES,
+    FACETS,
+    LISTING_FACETS,
+    entry_facets,
+    facet_counts,
+    facet_field,
+    field_value,
+)
 from .feeds import feed_path
 from .history import History
+from .listing import page_url, page_window, paginate
 from .model import KIND_PLURALS, Catalogue, Item
 from .news import NEWS_DIR, Post, newest_first
 from .report import UNITS, Figure, Report, format_value, frozen_text, report_csv, site_reports
 from .schema import SchemaSet, localised_annotation
 from .stale import STALE_AFTER_MONTHS, review_status
+from .synonyms import Synonyms, shipped_synonyms
 from .validate import status_may_be_outdated
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -121,6 +133,7 @@ class Renderer:
         published: dict[int, Report] | None = None,
         history: History | None = None,
         today: dt.date | None = None,
+        synonyms: Synonyms | None = None,
     ) -> None:
         """`published`: the frozen years (`report.published_reports`); `history` (from
         `history.read_history`) adds each entry's changes to its page; `today`: the day the site is
@@ -131,6 +144,7 @@ class Renderer:
         self.published = published or {}
         self.today = today or dt.date.today()
         self._reports: dict[dt.date, list[Report]] = {}
+        self.synonyms = synonyms if synonyms is not None else shipped_synonyms()
         self._labels: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -145,10 +159,6 @@ class Renderer:
             text_lang=lambda value: i18n.text_lang(value, lang),
             md=lambda value: markdown_to_html(i18n.localised(value, lang)),
             label=self.label,
-            filter_pair=lambda value, name, kind, field: (
-                name,
-                self.label(value, kind, field) if kind else self.language_name(value),
-            ),
             language_name=self.language_name,
             sek=lambda value: i18n.format_sek(value, lang),
             date=lambda value: i18n.format_date(value, lang),
@@ -176,6 +186,8 @@ class Renderer:
             ),
             review_page=REVIEW_PAGE,
             embed_page=EMBED_PAGE,
+            facets=entry_facets,
+            search_text=self.search_text,
         )
         self.env = env
 
@@ -208,42 +220,174 @@ class Renderer:
             i18n.localised(item.get("summary"), self.lang),
         )
 
-    def listing_facts(self, item: Item) -> list[str]:
+    def facet_label(self, facet: str, code: str, kind: str) -> str:
+        """The visitor-facing name of a facet code of an entry of `kind`."""
+        if facet == "type":
+            return i18n.t(code, self.lang)
+        if facet == "unit":
+            unit = self.catalogue.find("unit", code)
+            return i18n.localised(unit.get("name"), self.lang) if unit else code
+        if facet == "language":
+            return self.language_name(code)
+        return self.label(code, kind, facet_field(kind, facet) or facet)
+
+    @functools.cached_property
+    def facet_labels(self) -> dict[tuple[str, str], str]:
+        """(facet, code) → label, for every code an entry of the catalogue has."""
+        labels: dict[tuple[str, str], str] = {}
+        for item in self.catalogue.all():
+            for facet, code in entry_facets(item):
+                if (facet, code) not in labels:
+                    labels[(facet, code)] = self.facet_label(facet, code, item.kind)
+        return labels
+
+    def facet_groups(self, counts: dict[str, Any], href: Any = None, current: Any = None) -> list[dict]:
+        """Facets with their values (label, code, count, link), values in alphabetical order."""
+        groups = []
+        for facet, counter in counts.items():
+            values = [
+                {
+                    "code": code,
+                    "label": self.facet_labels.get((facet, code), code),
+                    "count": count,
+                    "href": href(facet, code) if href else "",
+                    "current": current == (facet, code),
+                }
+                for code, count in counter.items()
+            ]
+            if values:
+                values.sort(key=lambda value: value["label"].casefold())
+                groups.append({"name": facet, "label": FACET_NAMES[facet][self.lang], "options": values})
+        return groups
+
+    def search_text(self, item: Item) -> str:
+        """Hidden text for the search index: the entry's facts, tags and aliases, each part ended by a stop.
+
+        The visible fact list is left out of the index (its terms and values would run together in
+        excerpts); this line gives its values, so excerpts read cleanly. Terms are left out: a word
+        on every page ("Typ", "Status") only makes the index larger.
+        """
+        grouped: dict[str, list[str]] = {}
+        for facet, code in entry_facets(item):
+            if facet != "type":
+                grouped.setdefault(facet, []).append(self.facet_labels[(facet, code)])
+        parts = [", ".join(labels) for labels in grouped.values()]
+        for field in SEARCH_FACTS.get(item.kind, ()):
+            value = field_value(item, field)
+            parts.append(", ".join(str(v) for v in value) if isinstance(value, list) else str(value or ""))
+        parts.append(", ".join(str(tag) for tag in item.get("tags") or []))
+        parts.append(", ".join(self.synonyms.words_for(item)))
+        return " ".join(f"{part}." for part in parts if part)
+
+    def response_text(self, contact: Item | None) -> str:
+        """A contact path's promised response time for a card, or 'not stated'."""
+        texts = LISTING_TEXTS[self.lang]
+        days = contact.get("response_days") if contact else None
+        if not isinstance(days, int):
+            return i18n.t("not_stated", self.lang)
+        text = (texts["days_one"] if days == 1 else texts["days"]).format(n=days)
+        return f"{text} ({texts['example']})" if contact.get("example_details") else text
+
+    def card_facts(self, item: Item) -> list[tuple[str, str]]:
+        """(term, value) pairs a listing card shows for an entry."""
+        texts = LISTING_TEXTS[self.lang]
+        t = functools.partial(i18n.t, lang=self.lang)
+        labels = lambda field: ", ".join(self.label(v, item.kind, field) for v in item.get(field) or [])  # noqa: E731
         if item.kind == "testbed":
+            access = item.get("access") or {}
             return [
-                self.label(item.get("kind"), "testbed", "kind"),
-                self.label(item.get("status"), "testbed", "status"),
+                (t("kind"), self.label(item.get("kind"), "testbed", "kind")),
+                (FACET_NAMES["audience"][self.lang], labels("audiences")),
+                (t("cost_model"), self.label(access.get("cost_model"), "testbed", "access.cost_model")),
+                (t("status"), self.label(item.get("status"), "testbed", "status")),
+                (texts["response"], self.response_text(self.catalogue.contact_of(item))),
             ]
-        if item.kind in ("project", "opportunity"):
+        if item.kind == "opportunity":
             return [
-                self.label(item.get("type"), item.kind, "type") if item.get("type") else "",
-                self.label(item.get("status"), item.kind, "status"),
+                (t("type"), self.label(item.get("type"), item.kind, "type") if item.get("type") else ""),
+                (t("status"), self.label(item.get("status"), item.kind, "status")),
             ]
+        if item.kind == "project":
+            period = item.get("period") or {}
+            dates = i18n.format_date(period["start"], self.lang) if period.get("start") else ""
+            if period.get("end"):
+                dates += " – " + i18n.format_date(period["end"], self.lang)
+            funder = (item.get("funding") or {}).get("funder")
+            facts = [(t("status"), self.label(item.get("status"), "project", "status")), (t("period"), dates)]
+            return facts + ([(t("funder"), str(funder))] if funder else [])
         if item.kind == "contact":
             return [
-                i18n.t(
-                    "response_time_one" if item.get("response_days") == 1 else "response_time",
-                    self.lang,
-                    n=item.get("response_days"),
-                )
+                (t("who_for"), labels("audiences")),
+                (t("topics"), labels("topics")),
+                (texts["response"], self.response_text(item)),
             ]
-        return [self.label(item.get("type"), "unit", "type")]
+        parent = self.catalogue.find("unit", item.get("parent"))
+        facts = [(t("type"), self.label(item.get("type"), "unit", "type"))]
+        return facts + ([(t("parent"), i18n.localised(parent.get("name"), self.lang))] if parent else [])
 
-    def listing_page(self, kind: str) -> Page:
+    def listing_pages(self, kind: str) -> list[Page]:
+        """The kind's listing, and one listing per facet value, each cut into pages of cards."""
         plural = KIND_PLURALS[kind]
-        title = i18n.t(plural, self.lang)
-        intro = LISTING_INTROS[plural][self.lang]
         items = self.catalogue.of_kind(kind)
-        items.sort(key=lambda item: i18n.localised(item.get("name"), self.lang).casefold())
-        html = self._render(
-            "listing.html",
-            f"{plural}/",
-            title=title,
-            intro=intro,
-            items=items,
-            listing_facts=lambda item: [fact for fact in self.listing_facts(item) if fact],
-        )
-        return Page(f"{plural}/index.md", title, html, intro)
+        items.sort(key=lambda item: (i18n.localised(item.get("name"), self.lang).casefold(), item.id))
+        counts = facet_counts(items, LISTING_FACETS[kind])
+        having: dict[tuple[str, str], list[Item]] = {}
+        for item in items:
+            for pair in entry_facets(item):
+                if pair[0] in counts:
+                    having.setdefault(pair, []).append(item)
+        cards = {item: self.card_facts(item) for item in items}
+        pages = self._listing(kind, f"{plural}/", items, counts, None, cards)
+        for facet, counter in counts.items():
+            for code in counter:
+                url = f"{plural}/{facet}/{code}/"
+                pages += self._listing(kind, url, having[(facet, code)], counts, (facet, code), cards)
+        return pages
+
+    def _listing(
+        self,
+        kind: str,
+        listing_url: str,
+        items: list[Item],
+        counts: dict[str, Any],
+        chosen: tuple[str, str] | None,
+        cards: dict[Item, list[tuple[str, str]]],
+    ) -> list[Page]:
+        """One listing (all of a kind, or those with the `chosen` facet value) as pages of cards."""
+        plural = KIND_PLURALS[kind]
+        texts = LISTING_TEXTS[self.lang]
+        heading = i18n.t(plural, self.lang)
+        if chosen is not None:
+            heading += f" – {FACET_NAMES[chosen[0]][self.lang]}: {self.facet_labels[chosen]}"
+        intro = LISTING_INTROS[plural][self.lang]
+        chunks = paginate(items)
+        pages = []
+        for number, chunk in enumerate(chunks, start=1):
+            url = page_url(listing_url, number)
+            title = heading if number == 1 else f"{heading}, {texts['page_of'].format(n=number, total=len(chunks))}"
+            link = functools.partial(relative_url, url)
+            html = self._render(
+                "listing.html",
+                url,
+                heading=heading,
+                title=title,
+                intro=intro,
+                lt=texts,
+                count=len(items),
+                cards=[(item, cards[item]) for item in chunk],
+                facet_groups=self.facet_groups(
+                    counts, lambda facet, code, link=link: link(f"{plural}/{facet}/{code}/"), chosen
+                ),
+                chosen=chosen,
+                all_href=link(f"{plural}/"),
+                number=number,
+                total=len(chunks),
+                window=[(n, link(page_url(listing_url, n)) if n else "") for n in page_window(number, len(chunks))],
+                prev_href=link(page_url(listing_url, number - 1)) if number > 1 else "",
+                next_href=link(page_url(listing_url, number + 1)) if number < len(chunks) else "",
+            )
+            pages.append(Page(f"{url}index.md", title, html, intro))
+        return pages
 
     def chooser_rows(self) -> list[dict[str, Any]]:
         """One row per (visitor, want): the first contact path whose audiences and topics match.
@@ -290,12 +434,24 @@ class Renderer:
         )
 
     def search_page(self) -> Page:
+        """The search page, with every filter and its count written in at build time.
+
+        The counts are the whole catalogue's; the page's script loads Pagefind's filter data (and
+        counts that follow the query) only when the visitor opens the filters.
+        """
         texts = SEARCH_TEXTS[self.lang]
         root = "" if self.lang == i18n.DEFAULT_LANGUAGE else f"{self.lang}/"
-        bundle = relative_url(f"{root}{SEARCH_PAGE}/", "pagefind/")
-        # filters as [name, label] pairs: JSON objects lose their order (tojson sorts keys)
-        search_texts = {**texts, "filters": list(texts["filters"].items())}
-        html = self._render("search.html", f"{SEARCH_PAGE}/", search_texts=search_texts, bundle=bundle)
+        url = f"{SEARCH_PAGE}/"
+        bundle = relative_url(f"{root}{url}", "pagefind/")
+        html = self._render(
+            "search.html",
+            url,
+            texts=texts,
+            search_texts={key: value for key, value in texts.items() if isinstance(value, str)},
+            bundle=bundle,
+            facet_groups=self.facet_groups(facet_counts(self.catalogue.all(), FACETS)),
+            listings=[(plural, relative_url(url, f"{plural}/")) for plural in KIND_PLURALS.values()],
+        )
         return Page(f"{SEARCH_PAGE}.md", i18n.t("search_title", self.lang), html)
 
     def reference_fields(self, kind: str) -> list[dict[str, Any]]:
@@ -633,7 +789,7 @@ class Renderer:
                 "embed_listing.html",
                 selection.url,
                 selection=selection,
-                listing_facts=self.listing_facts,
+                listing_facts=lambda item: [value for _, value in self.card_facts(item)],
                 source=embed.EMBED_TEXTS["source"][self.lang].format(site=site),
                 more=relative_url(selection.url, selection.more),
                 more_label=embed.EMBED_TEXTS["more"][self.lang],
@@ -651,7 +807,7 @@ class Renderer:
 
         A preview re-renders these on every change, since any entry may show on them.
         """
-        pages = [self.listing_page(kind) for kind in KIND_PLURALS]
+        pages = [page for kind in KIND_PLURALS for page in self.listing_pages(kind)]
         pages += [
             self.chooser_page(),
             self.search_page(),
@@ -688,42 +844,71 @@ LISTING_INTROS = {
     },
 }
 
+# Fields of the visible fact lists that search finds too, beside the facets (dotted field paths).
+SEARCH_FACTS: dict[str, tuple[str, ...]] = {
+    "testbed": ("location.municipality",),
+    "project": ("reference", "coordinator", "funding.funder", "funding.programme", "other_partners"),
+}
+
+LISTING_TEXTS = {
+    "sv": {
+        "page_of": "sida {n} av {total}",
+        "pages": "Sidor",
+        "previous": "Föregående",
+        "next": "Nästa",
+        "filter": "Avgränsa",
+        "filter_nav": "Avgränsa listan",
+        "all": "Visa alla",
+        "response": "Svarstid",
+        "days": "{n} arbetsdagar",
+        "days_one": "{n} arbetsdag",
+        "example": "exempel",
+    },
+    "en": {
+        "page_of": "page {n} of {total}",
+        "pages": "Pages",
+        "previous": "Previous",
+        "next": "Next",
+        "filter": "Filter",
+        "filter_nav": "Filter the list",
+        "all": "Show all",
+        "response": "Response time",
+        "days": "{n} working days",
+        "days_one": "{n} working day",
+        "example": "example",
+    },
+}
+
 SEARCH_TEXTS = {
     "sv": {
         "results": "{n} träffar",
         "result": "1 träff",
         "none": "Inga träffar för {q}.",
+        "none_filtered": "Inga träffar med de valda filtren.",
         "searching": "Söker …",
-        "filters": {
-            "type": "Typ av post",
-            "kind": "Typ av testbädd",
-            "area": "Område",
-            "audience": "Vem får använda",
-            "cost": "Kostnad",
-            "status": "Status",
-            "unit": "Enhet",
-            "language": "Språk",
-        },
+        "filter": "Filter",
+        "filter_active": "Filter ({n} valda)",
+        "filter_heading": "Avgränsa sökningen",
         "clear": "Rensa filter",
+        "more": "Visa fler träffar",
+        "shown": "Visar {shown} av {n}.",
         "failed": "Sökningen kunde inte laddas.",
+        "needs_js": "Sökningen behöver JavaScript. Utan JavaScript hittar du allt i listorna, som går att avgränsa på samma sätt:",
     },
     "en": {
         "results": "{n} results",
         "result": "1 result",
         "none": "No results for {q}.",
+        "none_filtered": "No results with the chosen filters.",
         "searching": "Searching …",
-        "filters": {
-            "type": "Type of entry",
-            "kind": "Kind of testbed",
-            "area": "Area",
-            "audience": "Who may use it",
-            "cost": "Cost",
-            "status": "Status",
-            "unit": "Unit",
-            "language": "Language",
-        },
+        "filter": "Filter",
+        "filter_active": "Filter ({n} chosen)",
+        "filter_heading": "Narrow the search",
         "clear": "Clear filters",
+        "more": "Show more results",
+        "shown": "Showing {shown} of {n}.",
         "failed": "Search could not be loaded.",
+        "needs_js": "Search needs JavaScript. Without JavaScript you find everything in the lists, which can be filtered the same way:",
     },
 }
 
