@@ -70,7 +70,9 @@ def write_testbeds(root: Path, count: int) -> None:
             f"unit: u1\ncontact: c1\nkind: {KINDS[i % len(KINDS)]}\nstatus: active\n"
             f"audiences: [companies]\nareas: [{areas}]\n"
             "access: {cost_model: free, steps: [{sv: Ring, en: Call}]}\n"
-            'reviewed: "2026-11-01"\n',
+            'compiled: "2026-11-01"\n'
+            'status_recorded: {date: "2026-11-01", source: {sv: Den ansvariga enheten, en: The owning unit}}\n'
+            "sources: [{title: Exempelregionens innovationsstrategi, publisher: Region Exempel, section: '4.4'}]\n",
             encoding="utf-8",
         )
 
