@@ -134,6 +134,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.posts = posts
         self.renderer = Renderer(self.catalogue, self.schemas, self.lang, posts)
         report_pages, self.extra_files = self.renderer.report_pages(dt.date.today())
+        # the main menu (theme/main.html) links the newest yearly report
+        config.extra["catalogue_latest_report"] = self.renderer.latest_report_path(dt.date.today())
         self.rendered = {}
         for page in self.renderer.pages() + report_pages:
             self.rendered[page.src_uri] = page
@@ -200,6 +202,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             return self.renderer.latest_news(page.url)
         if name == "featured":
             return self.renderer.featured(page.url)
+        if name == "latest-report":
+            return self.renderer.latest_report_link(page.url, dt.date.today())
         if name == "accessibility-test":
             return accessibility_test_html(self.root / ACCESSIBILITY_REPORT, self.lang)
         if name == "figures":

@@ -34,6 +34,8 @@ SEARCH_PAGE = "sok"
 REFERENCE_PAGE = "falt"
 REPORT_PAGE = "innovationsbokslut"
 OPEN_DATA_PAGE = "oppna-data"
+# The home page shows this many featured entries at most, so marking many cannot bury its start links.
+FEATURED_LIMIT = 6
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -171,21 +173,36 @@ class Renderer:
         return Page(f"{plural}/index.md", title, html, intro)
 
     def chooser_rows(self) -> list[dict[str, Any]]:
-        """One row per (visitor, want): the first contact path whose audiences and topics match."""
+        """One row per (visitor, want), and every row ends on a contact path.
+
+        `match` says how it was found: "exact", the most specific path whose audiences and topics both
+        fit (fewest topics, then fewest audiences); else "audience", the general way in for that
+        audience (the path for it that takes the most topics); else "central", the path that serves
+        the most audiences and topics. Only a catalogue without contact paths leaves `contact` empty.
+        """
         contacts = self.catalogue.of_kind("contact")
+
+        def audiences(contact: Item) -> set[str]:
+            return set(contact.get("audiences") or [])
+
+        def topics(contact: Item) -> set[str]:
+            return set(contact.get("topics") or [])
+
+        central = min(contacts, key=lambda c: (-len(audiences(c)), -len(topics(c)), c.id), default=None)
         rows = []
         for who in i18n.VISITORS:
+            for_them = [c for c in contacts if who in audiences(c)]
+            general = min(for_them, key=lambda c: (-len(topics(c)), len(audiences(c)), c.id), default=None)
             for want, spec in i18n.WANTS.items():
-                match = next(
-                    (
-                        c
-                        for c in contacts
-                        if who in (c.get("audiences") or [])
-                        and set(spec["topics"]) & set(c.get("topics") or [])
-                    ),
-                    None,
-                )
-                rows.append({"who": who, "want": want, "contact": match})
+                fitting = [c for c in for_them if set(spec["topics"]) & topics(c)]
+                exact = min(fitting, key=lambda c: (len(topics(c)), len(audiences(c)), c.id), default=None)
+                if exact is not None:
+                    contact, match = exact, "exact"
+                elif general is not None:
+                    contact, match = general, "audience"
+                else:
+                    contact, match = central, "central" if central is not None else None
+                rows.append({"who": who, "want": want, "contact": contact, "match": match})
         return rows
 
     def chooser_page(self) -> Page:
@@ -348,6 +365,24 @@ class Renderer:
             pages.append(Page(f"{REPORT_PAGE}/{year}.md", title, html, texts["intro"]))
         return pages, files
 
+    def latest_report_path(self, today: dt.date) -> str:
+        """The newest yearly report's page, below the language root (the main menu links it)."""
+        years = report_years(self.catalogue, today)
+        return f"{REPORT_PAGE}/{years[-1]}/" if years else ""
+
+    def latest_report_link(self, page_url: str, today: dt.date) -> str:
+        """The home page's start link to the newest yearly report, as an item of its list of start links."""
+        path = self.latest_report_path(today)
+        if not path:
+            return ""
+        texts = REPORT_TEXTS[self.lang]
+        title = f"{texts['title']} {path.strip('/').rsplit('/', 1)[-1]}"
+        return (
+            f'<li><a class="cat-start__link" href="{relative_url(page_url, path)}">'
+            f'<span class="cat-start__title">{escape(title)}</span>'
+            f'<span class="cat-start__text">{escape(texts["start"])}</span></a></li>'
+        )
+
     def news_for(self, item: Item) -> list[Post]:
         """Posts that name the entry in their `related` list, newest first."""
         key = f"{KIND_PLURALS[item.kind]}/{item.id}"
@@ -374,13 +409,13 @@ class Renderer:
         )
         return f'<ul class="catalogue-news">{items}</ul>' if items else ""
 
-    def featured(self, page_url: str) -> str:
-        """Entries marked `featured`, as links with their summaries."""
+    def featured(self, page_url: str, limit: int = FEATURED_LIMIT) -> str:
+        """Entries marked `featured`, as links with their summaries: at most `limit`, however many are marked."""
+        marked = [item for item in self.catalogue.all() if item.get("featured")][:limit]
         items = "".join(
             f'<li><a href="{relative_url(page_url, item.url)}">{escape(i18n.localised(item.get("name"), self.lang))}</a>: '
             f"{escape(i18n.localised(item.get('summary'), self.lang))}</li>"
-            for item in self.catalogue.all()
-            if item.get("featured")
+            for item in marked
         )
         return f'<ul class="catalogue-featured">{items}</ul>' if items else ""
 
@@ -529,6 +564,7 @@ REPORT_TEXTS = {
         "count": "Antal",
         "reported_title": "Siffror som källor redovisar",
         "other_years": "Andra år",
+        "start": "Årets uppföljning av innovationsarbetet, i siffror.",
     },
     "en": {
         "title": "Innovation report",
@@ -540,6 +576,7 @@ REPORT_TEXTS = {
         "count": "Count",
         "reported_title": "Figures reported by sources",
         "other_years": "Other years",
+        "start": "The year's follow-up of innovation work, in figures.",
     },
 }
 
