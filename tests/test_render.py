@@ -102,11 +102,61 @@ def test_unit_and_contact_pages_list_what_refers_to_them() -> None:
 
 def test_chooser_matches_audience_and_topic() -> None:
     rows = Renderer(mini_catalogue(), schemas(), "sv").chooser_rows()
-    found = {(row["who"], row["want"]): row["contact"] for row in rows}
-    assert found[("companies", "test")].id == "c1"
-    assert found[("startups", "test")].id == "c1"
-    assert found[("residents", "test")] is None
-    assert found[("companies", "funding")] is None
+    found = {(row["who"], row["want"]): (row["contact"].id, row["match"]) for row in rows}
+    assert found[("companies", "test")] == ("c1", "exact")
+    assert found[("startups", "test")] == ("c1", "exact")
+    # c1 serves companies but not with funding: the general way in for companies
+    assert found[("companies", "funding")] == ("c1", "audience")
+    # no contact path serves residents at all: the central one
+    assert found[("residents", "test")] == ("c1", "central")
+
+
+def test_chooser_never_strands_a_visitor_on_the_shipped_catalogue() -> None:
+    """Every who x what ends on a contact path; the most specific one wins (company + test: testbed access)."""
+    from innokatalog import i18n
+    from innokatalog.load import load_catalogue
+    from innokatalog.model import Catalogue
+
+    from .mini import PROJECT
+
+    catalogue = Catalogue(load_catalogue(PROJECT / "catalogue").entries)
+    rows = Renderer(catalogue, schemas(), "en").chooser_rows()
+    assert len(rows) == len(i18n.VISITORS) * len(i18n.WANTS)
+    assert all(row["contact"] is not None for row in rows)
+    found = {(row["who"], row["want"]): row for row in rows}
+    company_test = found[("companies", "test")]
+    assert company_test["match"] == "exact"
+    assert company_test["contact"].get("topics") == ["testbed-access"], company_test["contact"].id
+    for row in rows:
+        contact = row["contact"]
+        if row["match"] == "exact":
+            assert row["who"] in contact.get("audiences")
+            assert set(i18n.WANTS[row["want"]]["topics"]) & set(contact.get("topics"))
+        elif row["match"] == "audience":
+            assert row["who"] in contact.get("audiences")
+
+
+def test_urgent_matters_are_named_on_the_improvement_suggestion_path() -> None:
+    from innokatalog.load import load_catalogue
+    from innokatalog.model import Catalogue
+
+    from .mini import PROJECT
+
+    catalogue = Catalogue(load_catalogue(PROJECT / "catalogue").entries)
+    for lang in ("sv", "en"):
+        renderer = Renderer(catalogue, schemas(), lang)
+        for contact in catalogue.of_kind("contact"):
+            html = renderer.entry_page(contact).html
+            urgent = "improvement-suggestions" in contact.get("topics")
+            assert ('href="tel:112"' in html and 'href="tel:1177"' in html) == urgent, (lang, contact.id)
+
+
+def test_featured_entries_on_home_are_bounded() -> None:
+    catalogue = mini_catalogue()
+    for item in catalogue.all():
+        item.data["featured"] = True
+    html = Renderer(catalogue, schemas(), "sv").featured("", limit=2)
+    assert html.count("<li>") == 2
 
 
 def test_reference_page_lists_every_schema_property() -> None:

@@ -80,6 +80,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "web_form": {"sv": "Webbformulär", "en": "Web form"},
     "phone": {"sv": "Telefon", "en": "Phone"},
     "visit": {"sv": "Besök", "en": "Visit"},
+    "web_form_link": {"sv": "Fyll i webbformuläret", "en": "Fill in the web form"},
+    "urgent_title": {"sv": "Akuta ärenden", "en": "Urgent matters"},
+    "urgent_intro": {
+        "sv": "Den här kontaktvägen är inte till för akuta ärenden.",
+        "en": "This contact path is not for urgent matters.",
+    },
+    "urgent_emergency": {"sv": "Vid en nödsituation, ring", "en": "In an emergency, call"},
+    "urgent_health": {"sv": "Behöver du råd om vård, ring", "en": "For health advice, call"},
     "next_steps": {"sv": "Det här händer sedan", "en": "What happens next"},
     "way_in_to": {"sv": "Kontaktvägen till", "en": "The way in to"},
     "example_details": {

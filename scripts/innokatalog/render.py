@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,8 +35,16 @@ SEARCH_PAGE = "sok"
 REFERENCE_PAGE = "falt"
 REPORT_PAGE = "innovationsbokslut"
 OPEN_DATA_PAGE = "oppna-data"
+# A contact path that takes any of these topics says where urgent matters go (112, 1177).
+URGENT_TOPICS = frozenset({"improvement-suggestions"})
 # The home page shows this many featured entries at most, so marking many cannot bury its start links.
 FEATURED_LIMIT = 6
+
+
+def breakable(text: str) -> Markup:
+    """An address that may wrap at sensible points on a narrow screen: after `@`, `/` and before `.`."""
+    escaped = str(escape(text))
+    return Markup(re.sub(r"(@|/+)|(?=\.)", lambda m: (m.group(0) or "") + "<wbr>", escaped))
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -99,6 +108,7 @@ class Renderer:
             date=lambda value: i18n.format_date(value, lang),
             number=lambda value: i18n.format_number(value, lang),
             href=jinja2.pass_context(lambda ctx, item: relative_url(ctx["page_url"], item.url)),
+            breakable=breakable,
         )
         env.globals.update(
             t=lambda key, **values: i18n.t(key, lang, **values),
@@ -106,6 +116,7 @@ class Renderer:
             catalogue=catalogue,
             news_for=self.news_for,
             post_href=jinja2.pass_context(lambda ctx, post: relative_url(ctx["page_url"], post.url)),
+            urgent_topics=URGENT_TOPICS,
         )
         self.env = env
 
