@@ -145,7 +145,11 @@ def test_skip_link_is_the_first_tab_stop(browser: Any, site_dir: Path, base: str
                                visible: box.width > 0 && box.height > 0 && box.top >= 0 && box.top < innerHeight}; }"""
                 )
                 lang = page.locator("html").get_attribute("lang")
-                if first["href"] != "#cat-content" or first["text"] != i18n.t("skip", lang) or not first["visible"]:
+                if (
+                    first["href"] != "#cat-content"
+                    or first["text"] != i18n.t("skip", lang)
+                    or not first["visible"]
+                ):
                     wrong.append(f"/{path} at {viewport['width']} px: first Tab stop is {first}")
                     continue
                 page.keyboard.press("Enter")
@@ -226,7 +230,9 @@ def test_phone_header_has_the_language_switch_and_a_menu_button(browser: Any, ba
     with tab(browser, PHONE) as page:
         for path, lang in ((testbed, "sv"), ("en/" + testbed, "en")):
             open_page(page, base, path)
-            switch = page.locator(".cat-header").get_by_role("link", name=i18n.t("other_language", lang), exact=True)
+            switch = page.locator(".cat-header").get_by_role(
+                "link", name=i18n.t("other_language", lang), exact=True
+            )
             assert switch.is_visible(), f"/{path}: no language switch in the phone header"
             assert switch.bounding_box()["y"] < 150
             menu = page.get_by_role("navigation", name=i18n.t("main_menu", lang))
@@ -279,7 +285,9 @@ def test_no_documentation_chrome(browser: Any, site_dir: Path, base: str) -> Non
             assert 4 <= menu.get_by_role("link").count() <= 8
 
 
-def test_footer_names_the_publisher_and_its_links_are_big_enough(browser: Any, site_dir: Path, base: str) -> None:
+def test_footer_names_the_publisher_and_its_links_are_big_enough(
+    browser: Any, site_dir: Path, base: str
+) -> None:
     small = []
     with tab(browser, PHONE) as page:
         for lang, path in every_page(site_dir):
@@ -289,21 +297,33 @@ def test_footer_names_the_publisher_and_its_links_are_big_enough(browser: Any, s
             hrefs = footer.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
             for wanted in ("tillganglighet/", "oppna-data/", "feed.xml", "vag-in/"):
                 assert any(h.rstrip("/").endswith(wanted.rstrip("/")) for h in hrefs), f"/{path}: no {wanted}"
-            body = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+            body = page.evaluate(
+                "() => parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)"
+            )
             for link in footer.locator("a").all():
                 box = link.bounding_box()
                 size = link.evaluate("a => parseFloat(getComputedStyle(a).fontSize)")
                 if box["width"] < 24 or box["height"] < 24 or size < min(body, 16):
-                    small.append(f"/{path}: {link.text_content()!r} {box['width']:.0f}x{box['height']:.0f} px, {size} px text")
+                    small.append(
+                        f"/{path}: {link.text_content()!r} {box['width']:.0f}x{box['height']:.0f} px, {size} px text"
+                    )
     assert not small, "\n".join(small)
 
 
 # the home page
 
 
-def test_home_starts_with_search_and_start_links_to_the_report(browser: Any, site_dir: Path, base: str) -> None:
+def test_home_starts_with_search_and_start_links_to_the_report(
+    browser: Any, site_dir: Path, base: str
+) -> None:
     years = sorted(p.name for p in (site_dir / "innovationsbokslut").glob("[0-9]*") if p.is_dir())
-    wanted = ["testbeds/", "vag-in/", "contacts/forbattringsforslag/", "projects/", f"innovationsbokslut/{years[-1]}/"]
+    wanted = [
+        "testbeds/",
+        "vag-in/",
+        "contacts/forbattringsforslag/",
+        "projects/",
+        f"innovationsbokslut/{years[-1]}/",
+    ]
     with tab(browser, PHONE) as page:
         for lang, root in ROOTS.items():
             open_page(page, base, root)
@@ -323,7 +343,9 @@ def test_home_starts_with_search_and_start_links_to_the_report(browser: Any, sit
             menu_link = page.get_by_role("navigation", name=i18n.t("main_menu", lang)).get_by_role(
                 "link", name=i18n.t("report", lang), exact=True
             )
-            assert urlsplit(menu_link.evaluate("a => a.href")).path == f"/{root}innovationsbokslut/{years[-1]}/"
+            assert (
+                urlsplit(menu_link.evaluate("a => a.href")).path == f"/{root}innovationsbokslut/{years[-1]}/"
+            )
             featured = page.locator(".catalogue-featured li").count()
             assert 0 < featured <= 6
     # the search field works without JavaScript: a plain form to the search page
@@ -481,7 +503,9 @@ def test_no_request_of_the_site_ends_in_a_404(browser: Any, site_dir: Path, base
     requested: list[str] = []
     with tab(browser) as page:
         page.on("request", lambda request: requested.append(request.url))
-        page.on("response", lambda r: failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
+        page.on(
+            "response", lambda r: failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None
+        )
         for _, path in every_page(site_dir):
             open_page(page, base, path)
             page.wait_for_load_state("networkidle")
