@@ -200,3 +200,25 @@ def test_reference_page_lists_the_fields_inside_fields() -> None:
         assert f"<code>{value}</code>" in cost
     location = html.split("<code>location.municipality</code>")[1].split("</tr>")[0]
     assert "Ja, när location finns" in location
+
+
+def test_web_forms_are_named_links_and_addresses_wrap_at_sensible_points() -> None:
+    from innokatalog import i18n
+    from innokatalog.load import load_catalogue
+    from innokatalog.model import Catalogue
+    from innokatalog.render import breakable
+
+    from .mini import PROJECT
+
+    assert breakable("ideer@example.org") == "ideer@<wbr>example<wbr>.org"
+    assert breakable("<b>@x") == "&lt;b&gt;@<wbr>x", "the address is escaped before it is broken"
+    catalogue = Catalogue(load_catalogue(PROJECT / "catalogue").entries)
+    with_form = [c for c in catalogue.of_kind("contact") if (c.get("channels") or {}).get("web_form")]
+    assert with_form, "no shipped contact path has a web form"
+    for lang in ("sv", "en"):
+        renderer = Renderer(catalogue, schemas(), lang)
+        for contact in with_form:
+            url = contact.get("channels")["web_form"]
+            html = renderer.entry_page(contact).html
+            assert f'<a href="{url}">{i18n.t("web_form_link", lang)}</a>' in html
+            assert f">{url}<" not in html, "the web form is shown as a raw address"
