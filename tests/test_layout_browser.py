@@ -22,7 +22,6 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
 
 from innokatalog import i18n
 from innokatalog.build import build_site
@@ -467,14 +466,7 @@ class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def test_404_page_works_at_any_depth_below_a_sub_path(browser: Any, tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("catalogue", "schema", "site"):
-        (project / name).symlink_to(PROJECT / name)
-    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["site_url"] = "https://user.example.org/repo/"
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    output = build_site(project, tmp_path / "public")
+    output = build_site(PROJECT, tmp_path / "public", site_url="https://user.example.org/repo/")
     handler = functools.partial(_NotFoundHandler, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

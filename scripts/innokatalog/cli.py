@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .engines import ENGINES
 from .findings import REPORTERS, Summary, sort_findings
 from .load import load_catalogue
 from .schema import SchemaSet, SchemaSetError
@@ -26,7 +27,7 @@ def load_schemas(schema_dir: Path) -> SchemaSet:
 
 def load_valid_or_exit(directory: Path, schema_dir: Path):
     """The validated catalogue and its schemas; on errors, print the findings and exit 1."""
-    from .plugin import CatalogueError, load_valid_catalogue
+    from .build import CatalogueError, load_valid_catalogue
 
     load_schemas(schema_dir)
     try:
@@ -176,19 +177,25 @@ def codeowners_command(directory: Path) -> None:
     default=None,
     help="Folder to build into (default: site_dir of mkdocs.yml, public/).",
 )
-@click.option("--verbose", "-v", is_flag=True, help="Show MkDocs' own progress messages.")
-def build_command(output: Path | None, verbose: bool) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(sorted(ENGINES)),
+    default=None,
+    help="Site engine (default: [tool.catalogue] engine in pyproject.toml, else mkdocs).",
+)
+@click.option("--site-url", default=None, help="The site's public address (default: site_url of mkdocs.yml).")
+@click.option("--verbose", "-v", is_flag=True, help="Show the engine's own progress messages.")
+def build_command(output: Path | None, engine: str | None, site_url: str | None, verbose: bool) -> None:
     """Validate, then build the site with search index and open data.
 
     Refuses to build an invalid catalogue (exit 1, the same findings as validate). The site is
     built in a temporary folder and swapped into place, so a failed build leaves the previous
     output untouched.
     """
-    from .build import build_site
-    from .plugin import CatalogueError
+    from .build import CatalogueError, build_site
 
     try:
-        target = build_site(Path.cwd(), output, quiet=not verbose)
+        target = build_site(Path.cwd(), output, quiet=not verbose, engine=engine, site_url=site_url)
     except CatalogueError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
@@ -200,15 +207,28 @@ def build_command(output: Path | None, verbose: bool) -> None:
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
 )
-def serve_command(host: str, port: int) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(sorted(ENGINES)),
+    default=None,
+    help="Site engine (default: [tool.catalogue] engine in pyproject.toml, else mkdocs).",
+)
+def serve_command(host: str, port: int, engine: str | None) -> None:
     """Preview the site and rebuild it when an entry, schema or page changes.
 
     A change that makes the catalogue invalid prints the findings and keeps serving the last good
-    site, with a notice on the page.
+    site, with a notice on the page. A port in use is a usage error (exit 2).
     """
-    from .serve import serve
+    from .build import CatalogueError
+    from .serve import PortInUse, serve
 
-    serve(Path.cwd(), host, port, click.echo)
+    try:
+        serve(Path.cwd(), host, port, click.echo, engine=engine)
+    except PortInUse as error:
+        raise click.UsageError(str(error)) from None
+    except CatalogueError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
 
 
 @main.command("new")
@@ -403,7 +423,7 @@ def configured_site_url(config_file: Path) -> str:
     """`site_url` from mkdocs.yml, or the placeholder address when there is none."""
     import yaml
 
-    from .plugin import DEFAULT_SITE_URL
+    from .build import DEFAULT_SITE_URL
 
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)

@@ -14,6 +14,7 @@ from jsonschema.exceptions import best_match
 from .findings import ERROR, WARNING, Finding, did_you_mean
 from .load import Entry, JsonPath, LoadResult, format_path
 from .model import REFERENCES
+from .parallel import fork_map
 from .schema import SchemaSet
 
 _TYPE_WORDS = {
@@ -364,7 +365,7 @@ def validate(loaded: LoadResult, schemas: SchemaSet, options: Options | None = N
     options = options or Options()
     converter = _SchemaErrors(schemas)
     findings = list(loaded.findings)
-    for entry in loaded.entries:
-        findings.extend(converter.findings(entry))
+    for entry_findings in fork_map(lambda entry: list(converter.findings(entry)), loaded.entries):
+        findings.extend(entry_findings)
     findings.extend(_CatalogueChecks(loaded.entries, options).run())
     return findings
