@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,19 +26,10 @@ from innokatalog import i18n
 from innokatalog.build import build_site
 from innokatalog.model import KIND_PLURALS
 
-from .browser_support import PROJECT, built_site, page_path, serve, shipped_catalogue
+from .browser_support import PROJECT, Browsing, page_path, shipped_catalogue
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 320, "height": 640}
@@ -77,30 +67,9 @@ def template_pages(site_dir: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_site(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("chromium was not found on PATH (Debian's `chromium` package gives /usr/bin/chromium)")
-    playwright = sync_playwright().start()
-    try:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-    finally:
-        playwright.stop()
-
-
-@pytest.fixture(scope="module")
-def base(site_dir: Path) -> Iterator[str]:
-    with serve(site_dir) as url:
-        yield url
+def browser(browsing: Browsing) -> Any:
+    """The session's one Chromium (conftest's): pages here get contexts of their own, without its routing."""
+    return browsing.browser
 
 
 @contextmanager
