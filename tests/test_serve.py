@@ -46,6 +46,7 @@ def _wait_for(url: str, condition, seconds: float) -> str:
 def server(tmp_path: Path):
     for folder in ("schema", "site"):
         shutil.copytree(PROJECT / folder, tmp_path / folder)
+    shutil.rmtree(tmp_path / "site" / "news")  # the shipped posts name shipped entries
     shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(MINI, tmp_path / "catalogue")
     port = _free_port()
