@@ -30,10 +30,10 @@ from innokatalog.load import load_catalogue
 from innokatalog.model import KIND_PLURALS, Catalogue
 from innokatalog.schema import SchemaSet
 
+from .conformance import material
+
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "export" / "catalogue"
-CONFORMANCE = Path(__file__).resolve().parents[1].parent / "shared" / "conformance"
-DCAT_AP = CONFORMANCE / "dcat-ap"
 SITE = "https://catalogue.example.org/"
 GENERATED = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
 ISSUED = dt.date(2026, 1, 1)
@@ -483,8 +483,9 @@ def test_script_json_cannot_end_the_script_element() -> None:
 
 
 def conformance_file(name: str) -> Path:
-    path = DCAT_AP / name
-    assert path.is_file(), f"conformance material missing: {path} (see /work/shared/conformance/README.md)"
+    """A file of the DCAT-AP shapes (conformance material: skipped where absent, see conformance.py)."""
+    path = material("dcat-ap") / name
+    assert path.is_file(), f"conformance material incomplete: {path} is missing"
     return path
 
 

@@ -12,6 +12,7 @@ from innokatalog.cli import main
 from innokatalog.findings import sort_findings
 from innokatalog.load import load_catalogue
 from innokatalog.model import KIND_PLURALS
+from innokatalog.news import is_post_file
 from innokatalog.schema import SchemaSet
 from innokatalog.validate import Options, validate
 
@@ -63,13 +64,15 @@ def test_shipped_catalogue_has_entries_of_every_kind() -> None:
 def test_the_command_reports_the_known_warning_and_strict_fails_on_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The command adds the project's own checks (CODEOWNERS in step with the units)."""
+    """The command adds the project's own checks (CODEOWNERS in step with the units, news posts)."""
     monkeypatch.chdir(PROJECT)
     count = len(load_catalogue(SHIPPED).entries)
     result = CliRunner().invoke(main, ["validate"])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code == 0, result.output
-    assert result.output.endswith(f"[status-outdated]\n0 errors, 1 warning in {count} files\n")
+    posts = [p for p in (PROJECT / "site" / "news").glob("*.md") if is_post_file(p)]
+    files = count + len(posts)
+    assert result.output.endswith(f"[status-outdated]\n0 errors, 1 warning in {files} files\n")
     assert CliRunner().invoke(main, ["validate", "--strict"]).exit_code == 1
 
 

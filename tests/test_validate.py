@@ -156,7 +156,7 @@ def test_text_where_localised_text_is_expected(catalogue: Path, schema_set: Sche
             7,
             "error",
             "type",
-            "'name' must be a mapping of fields (got 'OpenLab'); write it as 'sv:' and 'en:' lines below the field",
+            "'name' must be a mapping of fields (got 'OpenLab'): write it as 'sv:' and 'en:' lines indented below 'name:'",
         )
     ]
 
@@ -625,7 +625,14 @@ def test_period_order_within_one_month_shows_the_days(catalogue: Path, schema_se
 def test_a_period_date_that_does_not_exist_is_an_error(catalogue: Path, schema_set: SchemaSet) -> None:
     set_period(catalogue, "completed", "2017-02-30", "2018-11")
     assert rows(check(catalogue, schema_set)) == [
-        (PROJECT, 12, 10, "error", "format", "'period.start' is not a valid date (got '2017-02-30')")
+        (
+            PROJECT,
+            12,
+            10,
+            "error",
+            "date",
+            "'period.start' is '2017-02-30', but February 2017 has 28 days, so day 30 does not exist",
+        )
     ]
 
 
@@ -681,6 +688,57 @@ def test_status_that_fits_the_dates(
     assert check(catalogue, schema_set, today=TODAY) == []
 
 
+# --- dates in plain words: what is impossible, one finding for one mistake ------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("2026-13-01", "'reviewed' is '2026-13-01', but month 13 does not exist: months are 01 to 12"),
+        ("2026-00-10", "'reviewed' is '2026-00-10', but month 00 does not exist: months are 01 to 12"),
+        ("2026-11-31", "'reviewed' is '2026-11-31', but November 2026 has 30 days, so day 31 does not exist"),
+        (
+            "2026-02-29",
+            "'reviewed' is '2026-02-29', but February 2026 has 28 days (2026 is not a leap year), "
+            "so day 29 does not exist",
+        ),
+        (
+            "15.11.2026",
+            "'reviewed' is written '15.11.2026'; write dates as YYYY-MM-DD, year first: '2026-11-15'",
+        ),
+        (
+            "15/11/2026",
+            "'reviewed' is written '15/11/2026'; write dates as YYYY-MM-DD, year first: '2026-11-15'",
+        ),
+        (
+            "2026-11",
+            "'reviewed' is '2026-11', a month without its day; write the whole date as YYYY-MM-DD",
+        ),
+        ("snart", "'reviewed' is 'snart', which is not a date written YYYY-MM-DD (such as '2026-11-15')"),
+    ],
+)
+def test_an_impossible_date_names_what_is_wrong_once(
+    catalogue: Path, schema_set: SchemaSet, written: str, message: str
+) -> None:
+    path = catalogue / "testbeds/openlab.yml"
+    path.write_text(re.sub(r"^reviewed: .*$", f'reviewed: "{written}"', path.read_text("utf-8"), flags=re.M))
+    assert rows(check(catalogue, schema_set)) == [(TESTBED, 25, 11, "error", "date", message)]
+
+
+def test_an_impossible_month_in_a_period_is_named(catalogue: Path, schema_set: SchemaSet) -> None:
+    set_period(catalogue, "completed", "2016-13", "2018-11")
+    assert rows(check(catalogue, schema_set)) == [
+        (
+            PROJECT,
+            12,
+            10,
+            "error",
+            "date",
+            "'period.start' is '2016-13', but month 13 does not exist: months are 01 to 12",
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     ("recorded", "why"),
     [
@@ -706,6 +764,27 @@ def test_a_status_recorded_before_the_period_ended_is_out_of_date(
             "status-outdated",
             f"the status 'ongoing' {why}: it may be out of date. "
             "Ask the owning unit or the funder for the current status, then update 'status' and 'status_recorded'",
+        )
+    ]
+
+
+def test_an_unquoted_date_is_still_text_and_valid(catalogue: Path, schema_set: SchemaSet) -> None:
+    path = catalogue / "testbeds/openlab.yml"
+    today = dt.date.today().isoformat()
+    path.write_text(re.sub(r"^reviewed: .*$", f"reviewed: {today}", path.read_text("utf-8"), flags=re.M))
+    assert check(catalogue, schema_set) == []
+
+
+def test_an_empty_value_says_what_to_write(catalogue: Path, schema_set: SchemaSet) -> None:
+    edit(catalogue / "testbeds/openlab.yml", "status: active", "status:")
+    assert rows(check(catalogue, schema_set)) == [
+        (
+            TESTBED,
+            11,
+            8,
+            "error",
+            "empty-value",
+            "'status' is empty: write one of planned, active, closed, or remove the line",
         )
     ]
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from . import export, i18n
+from . import export, i18n, news
 from .engines import DEFAULT_ENGINE, ENGINES, EngineError, EngineJob, get_engine
 from .findings import Summary, sort_findings
 from .generate import Generator, LanguageTree, Sources, read_sources, write_tree
@@ -92,7 +92,11 @@ def load_valid_catalogue(root: Path, catalogue_dir: str, schema_dir: str) -> tup
     except SchemaSetError as error:
         raise CatalogueError(f"the schemas cannot be used, nothing was built: {error}") from None
     loaded = load_catalogue(root / catalogue_dir)
-    findings = sort_findings(validate(loaded, schemas, Options()))
+    findings = validate(loaded, schemas, Options())
+    if news.news_dir(root).is_dir():  # a broken post is a finding here, not a traceback in the engine
+        known = {(entry.kind, entry.id) for entry in loaded.entries}
+        findings += news.validate_posts(None, news.news_dir(root), schemas, known)[0]
+    findings = sort_findings(findings)
     errors = [f for f in findings if f.is_error]
     if errors:
         lines = [f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.code}]" for f in errors]

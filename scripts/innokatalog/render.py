@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
@@ -42,6 +43,23 @@ def markdown_to_html(text: str) -> Markup:
     html = _MARKDOWN.render(text)
     clean = nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"https", "mailto"})
     return Markup(clean)
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the process: a preview makes a new Renderer on every change."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _MemoryBytecodeCache()
 
 
 @dataclass
@@ -83,6 +101,7 @@ class Renderer:
             undefined=jinja2.ChainableUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=_COMPILED,
         )
         env.filters.update(
             loc=lambda value: i18n.localised(value, lang),
@@ -421,8 +440,15 @@ class Renderer:
         return Page(f"{OPEN_DATA_PAGE}.md", texts["title"], html, texts["intro"])
 
     def pages(self) -> list[Page]:
-        pages = [self.entry_page(item) for item in self.catalogue.all()]
-        pages += [self.listing_page(kind) for kind in KIND_PLURALS]
+        """Every generated page of this language."""
+        return [self.entry_page(item) for item in self.catalogue.all()] + self.overview_pages()
+
+    def overview_pages(self) -> list[Page]:
+        """The pages that are not one entry's: listings, chooser, search and the rest.
+
+        A preview re-renders these on every change, since any entry may show on them.
+        """
+        pages = [self.listing_page(kind) for kind in KIND_PLURALS]
         pages += [
             self.chooser_page(),
             self.search_page(),
