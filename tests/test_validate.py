@@ -242,8 +242,8 @@ def test_format_impossible_date(catalogue: Path, schema_set: SchemaSet) -> None:
             25,
             12,
             "error",
-            "format",
-            "'confirmed' is not a date written YYYY-MM-DD (got '2023-02-30')",
+            "date",
+            "'confirmed' is '2023-02-30', but February 2023 has 28 days, so day 30 does not exist",
         )
     ]
 
@@ -694,35 +694,35 @@ def test_status_that_fits_the_dates(
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ("2026-13-01", "'reviewed' is '2026-13-01', but month 13 does not exist: months are 01 to 12"),
-        ("2026-00-10", "'reviewed' is '2026-00-10', but month 00 does not exist: months are 01 to 12"),
-        ("2026-11-31", "'reviewed' is '2026-11-31', but November 2026 has 30 days, so day 31 does not exist"),
+        ("2026-13-01", "'confirmed' is '2026-13-01', but month 13 does not exist: months are 01 to 12"),
+        ("2026-00-10", "'confirmed' is '2026-00-10', but month 00 does not exist: months are 01 to 12"),
+        ("2026-11-31", "'confirmed' is '2026-11-31', but November 2026 has 30 days, so day 31 does not exist"),
         (
             "2026-02-29",
-            "'reviewed' is '2026-02-29', but February 2026 has 28 days (2026 is not a leap year), "
+            "'confirmed' is '2026-02-29', but February 2026 has 28 days (2026 is not a leap year), "
             "so day 29 does not exist",
         ),
         (
             "15.11.2026",
-            "'reviewed' is written '15.11.2026'; write dates as YYYY-MM-DD, year first: '2026-11-15'",
+            "'confirmed' is written '15.11.2026'; write dates as YYYY-MM-DD, year first: '2026-11-15'",
         ),
         (
             "15/11/2026",
-            "'reviewed' is written '15/11/2026'; write dates as YYYY-MM-DD, year first: '2026-11-15'",
+            "'confirmed' is written '15/11/2026'; write dates as YYYY-MM-DD, year first: '2026-11-15'",
         ),
         (
             "2026-11",
-            "'reviewed' is '2026-11', a month without its day; write the whole date as YYYY-MM-DD",
+            "'confirmed' is '2026-11', a month without its day; write the whole date as YYYY-MM-DD",
         ),
-        ("snart", "'reviewed' is 'snart', which is not a date written YYYY-MM-DD (such as '2026-11-15')"),
+        ("snart", "'confirmed' is 'snart', which is not a date written YYYY-MM-DD (such as '2026-11-15')"),
     ],
 )
 def test_an_impossible_date_names_what_is_wrong_once(
     catalogue: Path, schema_set: SchemaSet, written: str, message: str
 ) -> None:
     path = catalogue / "testbeds/openlab.yml"
-    path.write_text(re.sub(r"^reviewed: .*$", f'reviewed: "{written}"', path.read_text("utf-8"), flags=re.M))
-    assert rows(check(catalogue, schema_set)) == [(TESTBED, 25, 11, "error", "date", message)]
+    path.write_text(re.sub(r"^confirmed: .*$", f'confirmed: "{written}"', path.read_text("utf-8"), flags=re.M))
+    assert rows(check(catalogue, schema_set)) == [(TESTBED, 25, 12, "error", "date", message)]
 
 
 def test_an_impossible_month_in_a_period_is_named(catalogue: Path, schema_set: SchemaSet) -> None:
@@ -771,7 +771,8 @@ def test_a_status_recorded_before_the_period_ended_is_out_of_date(
 def test_an_unquoted_date_is_still_text_and_valid(catalogue: Path, schema_set: SchemaSet) -> None:
     path = catalogue / "testbeds/openlab.yml"
     today = dt.date.today().isoformat()
-    path.write_text(re.sub(r"^reviewed: .*$", f"reviewed: {today}", path.read_text("utf-8"), flags=re.M))
+    path.write_text(re.sub(r"^confirmed: .*$", f"confirmed: {today}", path.read_text("utf-8"), flags=re.M))
+    assert f"confirmed: {today}\n" in path.read_text("utf-8")
     assert check(catalogue, schema_set) == []
 
 
