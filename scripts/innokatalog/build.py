@@ -29,6 +29,7 @@ from .generate import Generator, LanguageTree, Sources, read_sources, write_tree
 from .load import load_catalogue
 from .model import Catalogue
 from .render import relative_url
+from .report import ReportError
 from .schema import SchemaSet, SchemaSetError
 from .validate import Options, validate
 
@@ -219,7 +220,10 @@ def build_site(
     """Build the site of the project at `project` into `output` (default: its `site_dir`)."""
     settings = project_settings(project, engine=engine, site_url=site_url)
     catalogue, schemas = load_valid_catalogue(project, settings.catalogue_dir, settings.schema_dir)
-    sources = read_sources(project / settings.docs_dir, project)
+    try:
+        sources = read_sources(project / settings.docs_dir, project)
+    except ReportError as error:
+        raise CatalogueError(str(error)) from None
     output = (output or project / settings.site_dir).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     workspace = Workspace(Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent)))

@@ -430,7 +430,9 @@ def _ask(question) -> str:
 
 
 @main.command("report")
-@click.option("--year", type=int, default=None, help="The year to report on (default: this year).")
+@click.option(
+    "--year", type=int, default=None, help="The year to report on (default: this year, preliminary)."
+)
 @click.option(
     "--format",
     "output_format",
@@ -442,28 +444,52 @@ def _ask(question) -> str:
 @click.option(
     "--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True, help="Language of labels."
 )
+@click.option(
+    "--publish",
+    is_flag=True,
+    help="Freeze the year's figures into reports/YEAR.json (commit that file): the site then always "
+    "shows them as they are now. Only a year that has ended, and only once.",
+)
 @catalogue_argument
 @schema_dir_option
 def report_command(
-    year: int | None, output_format: str, lang: str, directory: Path, schema_dir: Path
+    year: int | None, output_format: str, lang: str, publish: bool, directory: Path, schema_dir: Path
 ) -> None:
     """Print the yearly follow-up figures (innovationsbokslut) counted from the catalogue.
 
-    The same figures as the site's report page. Figures a source states are listed apart from
-    the counted ones. Refuses an invalid catalogue (exit 1).
+    The same figures as the site's report page: a published year as it was frozen, any other
+    year counted now as of its 31 December (today for this year) and labelled preliminary.
+    Figures a source states are listed apart from the counted ones. Refuses an invalid catalogue
+    (exit 1); a year outside the catalogue's data is a usage error (exit 2).
     """
     import json
 
-    from .report import build_report, report_csv, report_text
+    from . import report
 
+    today = dt.date.today()
+    year = year or today.year
     catalogue, schemas = load_valid_or_exit(directory, schema_dir)
-    report = build_report(catalogue, schemas, year or dt.date.today().year, dt.date.today())
+    reports_dir = Path(report.REPORTS_DIR)  # below the project folder, where the command runs
+    try:
+        published = report.published_reports(reports_dir)
+        if year in published and not publish:
+            result = published[year]
+        else:
+            result = report.build_report(catalogue, schemas, year, today)
+        if publish:
+            path = report.publish(result, reports_dir, today)
+            click.echo(
+                f"Published {year} in {os.path.relpath(path)}; commit it to keep the figures.", err=True
+            )
+            result = report.published_reports(reports_dir)[year]
+    except report.ReportError as error:
+        raise click.UsageError(f"--year {year}: {error}") from None
     if output_format == "json":
-        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
     elif output_format == "csv":
-        click.echo(report_csv(report, lang), nl=False)
+        click.echo(report.report_csv(result, lang), nl=False)
     else:
-        click.echo(report_text(report, lang))
+        click.echo(report.report_text(result, lang))
 
 
 @main.command("export")

@@ -15,6 +15,7 @@ import functools
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -349,6 +350,36 @@ def source_citation(source: dict[str, Any], lang: str = DEFAULT_LANGUAGE) -> str
     return ", ".join(str(part) for part in [*parts, source.get("url")] if part)
 
 
+# Spreadsheet programs take a cell that begins with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+
+
+def spreadsheet_safe(text: str, keep: re.Pattern[str] | None = None) -> str:
+    """`text` as a CSV cell that no spreadsheet program runs as a formula.
+
+    A cell that begins with =, +, -, @, a tab or a carriage return gets an apostrophe in front, so
+    it is shown as text. Left as they are: plain numbers (-12, +3.5), and cells whose every value
+    matches `keep` (the phone number format in a phone column: +46 8 123 456 78), since digits,
+    spaces and hyphens cannot make a formula that calls a function or fetches anything.
+    """
+    if not text.startswith(FORMULA_STARTS) or _NUMBER.fullmatch(text):
+        return text
+    if keep is not None and all(keep.fullmatch(value) for value in text.split(LIST_SEPARATOR)):
+        return text
+    return "'" + text
+
+
+def _phone_format(kind: str, schemas: SchemaSet) -> dict[str, re.Pattern[str]]:
+    """Column name → the phone number pattern, for the kind's columns that hold phone numbers."""
+    pattern = schemas.documents[DEFS_FILE]["$defs"]["phone"]["pattern"]
+    return {
+        _column_name(path): re.compile(pattern)
+        for path, schema in _leaves(kind, schemas)
+        if schema.get("pattern") == pattern
+    }
+
+
 def csv_columns(
     kind: str, schemas: SchemaSet, site_url: str
 ) -> list[tuple[str, Callable[[Item], list[Any]]]]:
@@ -374,13 +405,17 @@ def csv_columns(
 
 
 def csv_document(catalogue: Catalogue, kind: str, schemas: SchemaSet, site_url: str) -> bytes:
-    """One row per entry of `kind`, UTF-8 with a byte-order mark so that spreadsheet programs read it right."""
+    """One row per entry of `kind`, UTF-8 with a byte-order mark so that spreadsheet programs read it right.
+
+    No cell can be taken as a formula (see `spreadsheet_safe`).
+    """
     columns = csv_columns(kind, schemas, site_url)
+    phones = _phone_format(kind, schemas)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([name for name, _ in columns])
     for item in catalogue.of_kind(kind):
-        writer.writerow([_cell(get(item)) for _, get in columns])
+        writer.writerow([spreadsheet_safe(_cell(get(item)), phones.get(name)) for name, get in columns])
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from . import export, i18n, news
+from . import export, i18n, news, report
 from .engines.passthrough import MARKER as FINISHED_HTML
 from .model import Catalogue, Item
 from .render import Page, Renderer, relative_url
@@ -39,6 +39,7 @@ class Sources:
     pages: Mapping[str, str]  # hand-written Markdown below `site/`: path → text
     static: Mapping[str, Path]  # every other file below `site/`: path → file
     accessibility_run: dict[str, Any] | None = None  # the latest browser-test run, if any
+    published: Mapping[int, report.Report] = field(default_factory=dict)  # frozen yearly reports
 
 
 @dataclass
@@ -59,7 +60,10 @@ def split_language(path: str) -> tuple[str, str]:
 
 
 def read_sources(pages_dir: Path, project: Path) -> Sources:
-    """Everything below `pages_dir`, and the accessibility run recorded under `project`."""
+    """Everything below `pages_dir`, the published reports and the accessibility run of `project`.
+
+    An unreadable published report raises `report.ReportError`.
+    """
     pages: dict[str, str] = {}
     static: dict[str, Path] = {}
     for path in sorted(pages_dir.rglob("*")):
@@ -74,7 +78,8 @@ def read_sources(pages_dir: Path, project: Path) -> Sources:
         run = json.loads((project / ACCESSIBILITY_REPORT).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         run = None
-    return Sources(pages, static, run if isinstance(run, dict) else None)
+    published = report.published_reports(project / report.REPORTS_DIR)
+    return Sources(pages, static, run if isinstance(run, dict) else None, published)
 
 
 def posts_of(sources: Sources, lang: str) -> list[news.Post]:
@@ -141,7 +146,9 @@ class Generator:
         self.catalogue, self.schemas, self.sources = catalogue, schemas, sources
         self.lang, self.site_url, self.today = lang, site_url, today
         self.posts = posts_of(sources, lang)
-        self.renderer = Renderer(catalogue, schemas, lang, self.posts)
+        self.renderer = Renderer(
+            catalogue, schemas, lang, self.posts, published=dict(sources.published), today=today
+        )
         self.entries_by_url: dict[str, Item] = {item.url: item for item in catalogue.all()}
 
     def tree(self, entries: list[Item] | None = None) -> LanguageTree:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from markupsafe import Markup, escape
 from . import i18n
 from .model import KIND_PLURALS, Catalogue, Item
 from .news import NEWS_DIR, Post, newest_first
-from .report import Figure, build_report, report_csv, report_years
+from .report import UNITS, Figure, Report, format_value, frozen_text, report_csv, site_reports
 from .schema import SchemaSet, localised_annotation
 from .validate import status_may_be_outdated
 
@@ -36,6 +37,20 @@ SEARCH_PAGE = "sok"
 REFERENCE_PAGE = "falt"
 REPORT_PAGE = "innovationsbokslut"
 OPEN_DATA_PAGE = "oppna-data"
+REPORT_DATA = "data/innovationsbokslut"
+
+# Report charts: the drawing's width in SVG units (CSS shows it at most this many pixels wide, so
+# text stays at 16 px on a desktop and about 14 px on a phone), and label lines of at most this many
+# characters, which fit that width.
+CHART_WIDTH = 400
+CHART_WRAP = 44
+# A downloaded chart stands alone: the light scheme's colours of site/assets/catalogue.css.
+CHART_FILE_STYLE = (
+    ".report__background{fill:#ffffff}.report__bar{fill:#1d4f7c}"
+    ".report__label,.report__value{fill:#1f1f1f;font-family:sans-serif}"
+)
+SVG_PROLOGUE = '<?xml version="1.0" encoding="UTF-8"?>\n'
+CSV_BOM = "\ufeff"  # so that spreadsheet programs read the CSV as UTF-8
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -90,10 +105,21 @@ class Renderer:
     """Renders every generated page of one language."""
 
     def __init__(
-        self, catalogue: Catalogue, schemas: SchemaSet, lang: str, posts: list[Post] | None = None
+        self,
+        catalogue: Catalogue,
+        schemas: SchemaSet,
+        lang: str,
+        posts: list[Post] | None = None,
+        *,
+        published: dict[int, Report] | None = None,
+        today: dt.date | None = None,
     ) -> None:
+        """`published`: the frozen years (`report.published_reports`); `today`: the day the site is built."""
         self.catalogue, self.schemas, self.lang = catalogue, schemas, lang
         self.posts = newest_first(posts or [])
+        self.published = published or {}
+        self.today = today or dt.date.today()
+        self._reports: dict[dt.date, list[Report]] = {}
         self._labels: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -333,60 +359,119 @@ class Renderer:
         )
         return Page(f"{REFERENCE_PAGE}.md", texts["title"], html, texts["intro"])
 
-    def chart(self, figure: Figure) -> Markup:
-        """A horizontal bar chart as inline SVG, with a title and a text alternative."""
-        rows = figure.rows
-        top = max((value for _, value in rows), default=0) or 1
-        bar_height, gap, label_width, width = 22, 8, 220, 640
-        height = len(rows) * (bar_height + gap) + gap
-        key = figure.key
-        summary = "; ".join(
-            f"{label[self.lang]}: {i18n.format_number(value, self.lang)}" for label, value in rows
-        )
-        parts = [
-            f'<svg class="report__chart" role="img" aria-labelledby="chart-{key}-title chart-{key}-desc" '
-            f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
-            f'<title id="chart-{key}-title">{escape(figure.title[self.lang])}</title>',
-            f'<desc id="chart-{key}-desc">{escape(summary)}</desc>',
-        ]
-        for index, (label, value) in enumerate(rows):
-            y = gap + index * (bar_height + gap)
-            bar = max(2, (width - label_width - 80) * value / top)
-            parts.append(
-                f'<text x="{label_width - 8}" y="{y + 16}" text-anchor="end" class="report__label">{escape(label[self.lang][:34])}</text>'
-                f'<rect x="{label_width}" y="{y}" width="{bar:.1f}" height="{bar_height}" class="report__bar"/>'
-                f'<text x="{label_width + bar + 6:.1f}" y="{y + 16}" class="report__value">{escape(i18n.format_number(value, self.lang))}</text>'
+    def chart(self, figure: Figure, *, standalone: bool = False) -> Markup:
+        """A horizontal bar chart as SVG, with a title and a text alternative.
+
+        Each label sits on its own lines above its bar and wraps, so no label is ever cut, and each
+        value carries its unit. On the page the colours come from the theme's CSS (both schemes);
+        the `standalone` file for download carries its own light colours and its title.
+        """
+        lang, key = self.lang, figure.key
+        values = [format_value(value, figure.unit, lang) for _, value in figure.rows]
+        top = max((value for _, value in figure.rows), default=0) or 1
+        width, font, line, bar_height, gap = CHART_WIDTH, 16, 20, 20, 14
+        value_space = 12 + max((len(v) for v in values), default=0) * font * 0.6
+        heading = f"{figure.title[lang]} ({UNITS[figure.unit][lang]})"
+        y = gap
+        body = []
+        if standalone:
+            for text in textwrap.wrap(heading, CHART_WRAP):
+                y += line
+                body.append(
+                    f'<text x="0" y="{y - 4}" font-size="{font}" font-weight="700" class="report__label">{escape(text)}</text>'
+                )
+            y += gap
+        for (label, value), shown in zip(figure.rows, values, strict=True):
+            for text in textwrap.wrap(label[lang], CHART_WRAP) or [""]:
+                y += line
+                body.append(
+                    f'<text x="0" y="{y - 4}" font-size="{font}" class="report__label">{escape(text)}</text>'
+                )
+            bar = max(2.0, (width - value_space) * value / top)
+            body.append(
+                f'<rect x="0" y="{y + 2}" width="{bar:.1f}" height="{bar_height}" class="report__bar"/>'
+                f'<text x="{bar + 6:.1f}" y="{y + bar_height - 2}" font-size="{font}" class="report__value">{escape(shown)}</text>'
             )
-        parts.append("</svg>")
+            y += bar_height + 2 + gap
+        summary = "; ".join(
+            f"{label[lang]}: {shown}" for (label, _), shown in zip(figure.rows, values, strict=True)
+        )
+        prefix = "file-" if standalone else ""
+        parts = [
+            f'<svg class="report__chart" role="img" aria-labelledby="{prefix}chart-{key}-title {prefix}chart-{key}-desc" '
+            f'viewBox="0 0 {width} {y}" width="{width}" height="{y}" xmlns="http://www.w3.org/2000/svg">',
+            f'<title id="{prefix}chart-{key}-title">{escape(heading)}</title>',
+            f'<desc id="{prefix}chart-{key}-desc">{escape(summary)}</desc>',
+        ]
+        if standalone:
+            parts.append(f"<style>{CHART_FILE_STYLE}</style>")
+            parts.append(f'<rect width="{width}" height="{y}" class="report__background"/>')
+        parts += body + ["</svg>"]
         return Markup("".join(parts))
 
-    def report_pages(self, today: dt.date) -> tuple[list[Page], dict[str, str]]:
-        """One page per year, and the CSV files (path below the language root → text) they link."""
-        years = report_years(self.catalogue, today)
+    def _site_reports(self, today: dt.date) -> list[Report]:
+        if today not in self._reports:
+            self._reports[today] = site_reports(self.catalogue, self.schemas, self.published, today)
+        return self._reports[today]
+
+    def report_files(self, report: Report) -> dict[str, str]:
+        """The downloads of one year (path below the language root → text): CSV, JSON and each chart as SVG."""
+        base = f"{REPORT_DATA}-{report.year}"
+        files = {
+            f"{base}.csv": CSV_BOM + report_csv(report, self.lang),
+            f"{base}.json": frozen_text(report),
+        }
+        for figure in report.counted:
+            if figure.rows:
+                files[f"{base}-{figure.key}.csv"] = CSV_BOM + report_csv(report, self.lang, [figure])
+                files[f"{base}-{figure.key}.svg"] = (
+                    SVG_PROLOGUE + str(self.chart(figure, standalone=True)) + "\n"
+                )
+        return files
+
+    def report_pages(self, today: dt.date | None = None) -> tuple[list[Page], dict[str, str]]:
+        """The report index, one page per year it shows, and their downloads (path → text).
+
+        A published year is shown from its frozen figures; the current year, if unpublished, is
+        counted now and labelled preliminary.
+        """
+        reports = self._site_reports(today or self.today)
         texts = REPORT_TEXTS[self.lang]
+        index_url = f"{REPORT_PAGE}/"
         pages, files = [], {}
-        for year in years:
-            report = build_report(self.catalogue, self.schemas, year, today)
-            page_url = f"{REPORT_PAGE}/{year}/"
-            csv_base = f"data/innovationsbokslut-{year}"
-            for figure in report.counted:
-                files[f"{csv_base}-{figure.key}.csv"] = figure.csv_text(self.lang)
-            files[f"{csv_base}.csv"] = report_csv(report, self.lang)
-            title = f"{texts['title']} {year}"
+        for report in reports:
+            page_url = f"{REPORT_PAGE}/{report.year}/"
+            report_files = self.report_files(report)
+            files.update(report_files)
+
+            def data_href(name: str, url: str = page_url) -> str:
+                return relative_url(url, name).rstrip("/")
+
+            title = f"{texts['title']} {report.year}"
             html = self._render(
                 "report.html",
                 page_url,
                 title=title,
                 texts=texts,
                 report=report,
-                years=years,
+                reports=reports,
+                units=UNITS,
                 chart=self.chart,
-                csv_href=lambda figure, base=csv_base, url=page_url: relative_url(
-                    url, f"{base}-{figure.key}.csv"
-                ).rstrip("/"),
-                csv_all=relative_url(page_url, f"{csv_base}.csv").rstrip("/"),
+                value=lambda value, unit: format_value(value, unit, self.lang),
+                data_href=data_href,
+                data_base=f"{REPORT_DATA}-{report.year}",
+                index_href=relative_url(page_url, index_url),
+                year_href=lambda year, url=page_url: relative_url(url, f"{REPORT_PAGE}/{year}/"),
             )
-            pages.append(Page(f"{REPORT_PAGE}/{year}.md", title, html, texts["intro"]))
+            pages.append(Page(f"{REPORT_PAGE}/{report.year}.md", title, html, report.basis(self.lang)))
+        html = self._render(
+            "report_index.html",
+            index_url,
+            texts=texts,
+            reports=reports,
+            year_href=lambda year: relative_url(index_url, f"{REPORT_PAGE}/{year}/"),
+        )
+        pages.insert(0, Page(f"{REPORT_PAGE}/index.md", texts["title"], html, texts["index_intro"]))
         return pages, files
 
     def news_for(self, item: Item) -> list[Post]:
@@ -436,6 +521,12 @@ class Renderer:
             files=OPEN_DATA_FILES,
             reference=relative_url(url, f"{REFERENCE_PAGE}/"),
             data_href=lambda name: relative_url(url, f"{root}data/{name}").rstrip("/"),
+            reports=self._site_reports(self.today),
+            report_texts=REPORT_TEXTS[self.lang],
+            report_index=relative_url(url, f"{REPORT_PAGE}/"),
+            report_href=lambda year: relative_url(url, f"{REPORT_PAGE}/{year}/"),
+            # the report's downloads are in each language's own data folder
+            report_data=lambda year, suffix: relative_url(url, f"{REPORT_DATA}-{year}{suffix}").rstrip("/"),
         )
         return Page(f"{OPEN_DATA_PAGE}.md", texts["title"], html, texts["intro"])
 
@@ -573,25 +664,61 @@ REFERENCE_TEXTS = {
 REPORT_TEXTS = {
     "sv": {
         "title": "Innovationsbokslut",
-        "intro": "Årets uppföljning av innovationsarbetet, räknad från katalogens poster när webbplatsen byggdes. "
-        "Status avser läget när sidan byggdes.",
-        "download": "Ladda ned",
-        "download_all": "Ladda ned alla siffror (CSV)",
+        "intro": "Årets uppföljning av innovationsarbetet, räknad från katalogens poster. Varje siffra säger vad den "
+        "räknar. Siffrorna bygger på datum i posterna, till exempel projektens start och slut, aldrig på "
+        "deras status i dag.",
+        "index_intro": "Den årliga uppföljningen av innovationsarbetet, räknad från katalogens poster. Ett publicerat år "
+        "ändras inte. Innevarande år är preliminärt tills det är slut och bokslutet publiceras.",
+        "index_how": "Ett år publiceras när det är slut. Då sparas siffrorna som de är, och senare ändringar i katalogen "
+        "påverkar dem inte.",
+        "published": "Publicerat bokslut.",
+        "preliminary": "Preliminära siffror.",
+        "published_short": "publicerat",
+        "preliminary_short": "preliminärt",
+        "published_on": "Publicerat",
+        "download_all": "Ladda ned alla siffror för året:",
+        "all_csv": "som CSV",
+        "all_json": "som JSON",
+        "download": "Ladda ned:",
+        "chart_svg": "diagrammet (SVG)",
+        "figures_csv": "siffrorna (CSV)",
+        "counted_title": "Räknat från katalogens poster",
+        "counts": "Räknar:",
         "what": "Vad",
-        "count": "Antal",
+        "value": "Värde",
+        "no_figures": "Inga värden att visa.",
         "reported_title": "Siffror som källor redovisar",
-        "other_years": "Andra år",
+        "other_years": "Alla år",
+        "all_years": "Alla innovationsbokslut",
     },
     "en": {
         "title": "Innovation report",
-        "intro": "The year's follow-up of innovation work, counted from the catalogue's entries when the site was built. "
-        "Statuses are as they stood when the page was built.",
-        "download": "Download",
-        "download_all": "Download all figures (CSV)",
+        "intro": "The year's follow-up of innovation work, counted from the catalogue's entries. Every figure says what "
+        "it counts. The figures rest on dates in the entries, such as when projects started and ended, never on "
+        "their status today.",
+        "index_intro": "The yearly follow-up of innovation work, counted from the catalogue's entries. A published year "
+        "does not change. The current year is preliminary until it has ended and its report is published.",
+        "index_how": "A year is published when it has ended. Its figures are then kept as they are, and later changes "
+        "to the catalogue do not affect them.",
+        "published": "Published report.",
+        "preliminary": "Preliminary figures.",
+        "published_short": "published",
+        "preliminary_short": "preliminary",
+        "published_on": "Published",
+        "download_all": "Download all the year's figures:",
+        "all_csv": "as CSV",
+        "all_json": "as JSON",
+        "download": "Download:",
+        "chart_svg": "the chart (SVG)",
+        "figures_csv": "the figures (CSV)",
+        "counted_title": "Counted from the catalogue's entries",
+        "counts": "Counts:",
         "what": "What",
-        "count": "Count",
+        "value": "Value",
+        "no_figures": "No values to show.",
         "reported_title": "Figures reported by sources",
-        "other_years": "Other years",
+        "other_years": "All years",
+        "all_years": "All innovation reports",
     },
 }
 
@@ -672,6 +799,18 @@ OPEN_DATA_TEXTS = {
         "fields": "Fält",
         "fields_intro": "Fälten är desamma som i katalogens poster och beskrivs på sidan",
         "reference": "Fält och regler",
+        "report": "Innovationsbokslut",
+        "report_intro": "Varje års innovationsbokslut finns som CSV och JSON, och varje diagram som SVG med sina siffror "
+        "som CSV. Bokslutet och vad varje siffra räknar beskrivs på sidan",
+        "report_all": "Alla siffror",
+        "report_chart": "diagram",
+        "report_figures": "siffror",
+        "spreadsheets": "I kalkylprogram",
+        "spreadsheet_rule": "CSV-filerna går att öppna i kalkylprogram som Excel och LibreOffice Calc. Där kan en cell "
+        "som börjar med =, +, -, @, tabb eller vagnretur tolkas som en formel. Därför får en sådan cell en apostrof (') "
+        "först, så att programmet visar den som text. Två undantag skrivs som de är: tal (till exempel -12) och "
+        "telefonnummer i kolumner för telefonnummer (till exempel +46 8 123 456 78). De består bara av siffror, "
+        "mellanslag och bindestreck och kan inte bli en formel som anropar en funktion eller hämtar något.",
     },
     "en": {
         "title": "Open data",
@@ -684,5 +823,17 @@ OPEN_DATA_TEXTS = {
         "fields": "Fields",
         "fields_intro": "The fields are those of the catalogue's entries, described on the page",
         "reference": "Fields and rules",
+        "report": "Innovation report",
+        "report_intro": "Each year's innovation report is available as CSV and JSON, and each chart as SVG with its "
+        "figures as CSV. The report and what each figure counts are described on the page",
+        "report_all": "All figures",
+        "report_chart": "chart",
+        "report_figures": "figures",
+        "spreadsheets": "In spreadsheet programs",
+        "spreadsheet_rule": "The CSV files open in spreadsheet programs such as Excel and LibreOffice Calc, which can take "
+        "a cell that begins with =, +, -, @, a tab or a carriage return as a formula. Such a cell therefore gets an "
+        "apostrophe (') in front, so that the program shows it as text. Two exceptions are written as they are: "
+        "numbers (such as -12) and phone numbers in phone number columns (such as +46 8 123 456 78). They consist only "
+        "of digits, spaces and hyphens, and cannot make a formula that calls a function or fetches anything.",
     },
 }
