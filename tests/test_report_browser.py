@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from .browser_support import built_site, serve
-from .test_browser import CHROMIUM_ARGS, DESKTOP, MOBILE, TIMEOUT_MS, describe, run_axe
+from .browser_support import CHROMIUM_ARGS, DESKTOP, MOBILE, TIMEOUT_MS, built_site, serve
+from .test_browser import describe, run_axe
 
 pytestmark = pytest.mark.browser
 
