@@ -27,6 +27,7 @@ FACET_FIELDS: dict[str, dict[str, str]] = {
     "project": {"area": "areas", "status": "status", "unit": "unit"},
     "contact": {"audience": "audiences", "topic": "topics", "unit": "unit"},
     "unit": {"area": "areas"},
+    "opportunity": {"area": "areas", "audience": "audiences", "status": "status", "unit": "unit"},
 }
 # Every facet in the order search shows them: the type of entry first.
 FACETS: tuple[str, ...] = ("type", "kind", "area", "audience", "topic", "cost", "status", "unit", "language")
@@ -37,14 +38,15 @@ LISTING_FACETS: dict[str, tuple[str, ...]] = {
     "project": ("area", "status"),
     "contact": ("audience", "topic"),
     "unit": (),
+    "opportunity": ("audience",),
 }
 
 FACET_NAMES: dict[str, dict[str, str]] = {
     "type": {"sv": "Typ av post", "en": "Type of entry"},
     "kind": {"sv": "Typ av testbädd", "en": "Kind of testbed"},
     "area": {"sv": "Område", "en": "Area"},
-    "audience": {"sv": "Vem kan använda", "en": "Who may use it"},
-    "topic": {"sv": "Frågor", "en": "Topics"},
+    "audience": {"sv": "Vem får använda", "en": "Who may use it"},
+    "topic": {"sv": "Ämnen", "en": "Topics"},
     "cost": {"sv": "Kostnad", "en": "Cost"},
     "status": {"sv": "Status", "en": "Status"},
     "unit": {"sv": "Enhet", "en": "Unit"},
