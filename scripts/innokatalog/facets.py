@@ -38,15 +38,15 @@ LISTING_FACETS: dict[str, tuple[str, ...]] = {
     "project": ("area", "status"),
     "contact": ("audience", "topic"),
     "unit": (),
-    "opportunity": ("audience",),
+    "opportunity": ("audience", "status"),
 }
 
 FACET_NAMES: dict[str, dict[str, str]] = {
     "type": {"sv": "Typ av post", "en": "Type of entry"},
     "kind": {"sv": "Typ av testbädd", "en": "Kind of testbed"},
     "area": {"sv": "Område", "en": "Area"},
-    "audience": {"sv": "Vem får använda", "en": "Who may use it"},
-    "topic": {"sv": "Ämnen", "en": "Topics"},
+    "audience": {"sv": "Vem kan använda", "en": "Who may use it"},
+    "topic": {"sv": "Frågor", "en": "Topics"},
     "cost": {"sv": "Kostnad", "en": "Cost"},
     "status": {"sv": "Status", "en": "Status"},
     "unit": {"sv": "Enhet", "en": "Unit"},
