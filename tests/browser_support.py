@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -124,3 +126,77 @@ def serve(directory: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+# Real headless Chromium (Debian's), shared by every browser test through conftest's fixtures.
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 390, "height": 844}
+TIMEOUT_MS = 15_000
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+REPORT = PROJECT / ".cache" / "accessibility-report.json"
+
+
+@dataclass
+class Traffic:
+    """What the browser asked for and what went wrong, across every page of the session."""
+
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Browsing:
+    base: str
+    browser: Any
+    traffic: Traffic
+    contexts: list[Any] = field(default_factory=list)
+
+    def context(self, viewport: dict[str, int] = DESKTOP, **options: Any) -> Any:
+        context = self.browser.new_context(viewport=viewport, **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.on("request", lambda request: self.traffic.requests.append(request.url))
+        context.on("requestfailed", self._check_failure)
+        context.on("response", self._check_response)
+        context.route(re.compile(r".*"), self._only_local)
+        context.on("page", self._watch_page)
+        self.contexts.append(context)
+        return context
+
+    def _check_failure(self, request: Any) -> None:
+        # a request cut short by the next navigation (a favicon, say) is not a fault of the site
+        if request.failure != "net::ERR_ABORTED":
+            self.traffic.failed.append(f"{request.url} ({request.failure})")
+
+    def _check_response(self, response: Any) -> None:
+        if response.status >= 400:
+            self.traffic.failed.append(f"{response.url} (HTTP {response.status})")
+
+    def _watch_page(self, page: Any) -> None:
+        page.on("pageerror", lambda error: self.traffic.errors.append(f"{page.url}: {error}"))
+        page.on(
+            "console",
+            lambda message: (
+                self.traffic.errors.append(f"{page.url}: console {message.type}: {message.text}")
+                if message.type == "error"
+                else None
+            ),
+        )
+
+    def _only_local(self, route: Any) -> None:
+        """A safety net: anything for another origin is recorded (by the request event) and refused."""
+        url = route.request.url
+        if url.startswith(self.base) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")

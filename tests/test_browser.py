@@ -10,9 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -23,141 +20,9 @@ from innokatalog import i18n
 from innokatalog.model import Item
 from innokatalog.render import SEARCH_TEXTS
 
-from .browser_support import PROJECT, built_site, page_path, serve, shipped_catalogue
+from .browser_support import AXE_TAGS, REPORT, Browsing, page_path, shipped_catalogue
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-DESKTOP = {"width": 1280, "height": 900}
-MOBILE = {"width": 390, "height": 844}
-TIMEOUT_MS = 15_000
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-REPORT = PROJECT / ".cache" / "accessibility-report.json"
-
-
-@dataclass
-class Traffic:
-    """What the browser asked for and what went wrong, across every page of the session."""
-
-    requests: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Browsing:
-    base: str
-    browser: Any
-    traffic: Traffic
-    contexts: list[Any] = field(default_factory=list)
-
-    def context(self, viewport: dict[str, int] = DESKTOP, **options: Any) -> Any:
-        context = self.browser.new_context(viewport=viewport, **options)
-        context.set_default_timeout(TIMEOUT_MS)
-        context.on("request", lambda request: self.traffic.requests.append(request.url))
-        context.on("requestfailed", self._check_failure)
-        context.on("response", self._check_response)
-        context.route(re.compile(r".*"), self._only_local)
-        context.on("page", self._watch_page)
-        self.contexts.append(context)
-        return context
-
-    def _check_failure(self, request: Any) -> None:
-        # a request cut short by the next navigation (a favicon, say) is not a fault of the site
-        if request.failure != "net::ERR_ABORTED":
-            self.traffic.failed.append(f"{request.url} ({request.failure})")
-
-    def _check_response(self, response: Any) -> None:
-        if response.status >= 400:
-            self.traffic.failed.append(f"{response.url} (HTTP {response.status})")
-
-    def _watch_page(self, page: Any) -> None:
-        page.on("pageerror", lambda error: self.traffic.errors.append(f"{page.url}: {error}"))
-        page.on(
-            "console",
-            lambda message: (
-                self.traffic.errors.append(f"{page.url}: console {message.type}: {message.text}")
-                if message.type == "error"
-                else None
-            ),
-        )
-
-    def _only_local(self, route: Any) -> None:
-        """A safety net: anything for another origin is recorded (by the request event) and refused."""
-        url = route.request.url
-        if url.startswith(self.base) or url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            route.abort("blockedbyclient")
-
-
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_site(tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def browsing(site_dir: Path) -> Iterator[Browsing]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as error:  # pragma: no cover - the test extra is not installed
-        pytest.fail(f"Playwright for Python is not installed: {error}")
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("chromium was not found on PATH (Debian's `chromium` package gives /usr/bin/chromium)")
-    with serve(site_dir) as base:
-        playwright = sync_playwright().start()
-        try:
-            try:
-                browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            except Exception as error:
-                pytest.fail(f"chromium at {executable} could not start: {error}")
-            browsing = Browsing(base, browser, Traffic())
-            try:
-                yield browsing
-            finally:
-                for context in browsing.contexts:
-                    context.close()
-                browser.close()
-        finally:
-            playwright.stop()
-
-
-@pytest.fixture(scope="session")
-def desktop(browsing: Browsing) -> Any:
-    return browsing.context(DESKTOP)
-
-
-@pytest.fixture(scope="session")
-def mobile(browsing: Browsing) -> Any:
-    """A phone: 390 x 844 CSS pixels, touch, mobile viewport rules."""
-    return browsing.context(MOBILE, is_mobile=True, has_touch=True, device_scale_factor=2)
-
-
-@pytest.fixture(scope="session")
-def dark(browsing: Browsing) -> Any:
-    """A desktop whose system asks for dark colours: the site follows it."""
-    return browsing.context(DESKTOP, color_scheme="dark")
-
-
-@pytest.fixture
-def page(desktop: Any) -> Iterator[Any]:
-    page = desktop.new_page()
-    yield page
-    page.close()
-
-
-@pytest.fixture(scope="session")
-def base(browsing: Browsing) -> str:
-    return browsing.base
 
 
 def name_of(item: Item, lang: str = "sv") -> str:

@@ -1,48 +1,240 @@
-"""Build: validate → MkDocs (both languages, Pagefind, open data) into a temporary folder → swap.
+"""Build: validate → generate (a page tree per language) → engine (both languages at once) → redirects,
+Pagefind and open data → swap into place.
 
-A failed build leaves the previous output untouched: everything is written next to it first and
-moved into place only when complete.
+Everything is written into a temporary folder beside the output and moved into place only when
+complete, so a failed build leaves the previous output untouched.
 """
 
 from __future__ import annotations
 
-import logging
+import datetime as dt
+import multiprocessing
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+import tomllib
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
+import yaml
 
-from .plugin import load_valid_catalogue
+from . import export, i18n, news
+from .engines import DEFAULT_ENGINE, ENGINES, EngineError, EngineJob, get_engine
+from .findings import Summary, sort_findings
+from .generate import Generator, LanguageTree, Sources, read_sources, write_tree
+from .load import load_catalogue
+from .model import Catalogue
+from .render import relative_url
+from .report import ReportError
+from .schema import SchemaSet, SchemaSetError
+from .validate import Options, validate
 
 CONFIG_FILE = "mkdocs.yml"
+# Open data and JSON-LD need absolute addresses; without a `site_url` they name this placeholder.
+DEFAULT_SITE_URL = "https://catalogue.example.org/"
 
 
-def build_site(project: Path, output: Path | None = None, *, quiet: bool = True) -> Path:
-    """Build the site of the project at `project` into `output` (default: its `site_dir`)."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config_file = project / CONFIG_FILE
-    probe = load_config(config_file=str(config_file))
-    options = probe.plugins["catalogue"].config
-    validated = load_valid_catalogue(project, options.catalogue_dir, options.schema_dir)  # before any folder
-    output = (output or Path(probe.site_dir)).resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
-    level = logging.getLogger("mkdocs").level
-    if quiet:
-        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+class CatalogueError(Exception):
+    """The catalogue has errors, or the site could not be built; the previous output stays."""
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    """Where things are and which engine builds them: `mkdocs.yml` and `[tool.catalogue]`."""
+
+    root: Path
+    docs_dir: str = "site"
+    site_dir: str = "public"
+    site_url: str = DEFAULT_SITE_URL
+    engine: str = DEFAULT_ENGINE
+    catalogue_dir: str = "catalogue"
+    schema_dir: str = "schema"
+    languages: tuple[str, ...] = field(default=i18n.LANGUAGES)
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / CONFIG_FILE
+
+
+def project_settings(root: Path, *, engine: str | None = None, site_url: str | None = None) -> ProjectSettings:
+    """Read the project's settings; an option given on the command line wins."""
     try:
-        config = load_config(config_file=str(config_file), site_dir=str(staging))
-        config.plugins["catalogue"].preloaded = validated
-        mkdocs_build(config)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        config = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise CatalogueError(f"{root / CONFIG_FILE} cannot be read: {error}") from None
+    try:
+        with open(root / "pyproject.toml", "rb") as file:
+            tool = tomllib.load(file).get("tool", {}).get("catalogue", {})
+    except OSError:
+        tool = {}
+    except tomllib.TOMLDecodeError as error:
+        raise CatalogueError(f"{root / 'pyproject.toml'} cannot be read: {error}") from None
+    chosen_engine = engine or os.environ.get("CATALOGUE_ENGINE") or tool.get("engine") or DEFAULT_ENGINE
+    if chosen_engine not in ENGINES:
+        raise CatalogueError(f"unknown site engine {chosen_engine!r}; choose one of {', '.join(ENGINES)}")
+    url = site_url or os.environ.get("CATALOGUE_SITE_URL") or config.get("site_url") or DEFAULT_SITE_URL
+    return ProjectSettings(
+        root=root,
+        docs_dir=str(config.get("docs_dir", "site")),
+        site_dir=str(config.get("site_dir", "public")),
+        site_url=url.rstrip("/") + "/",
+        engine=chosen_engine,
+    )
+
+
+def load_valid_catalogue(root: Path, catalogue_dir: str, schema_dir: str) -> tuple[Catalogue, SchemaSet]:
+    """Load and validate; raise with the findings as text if any is an error."""
+    try:
+        schemas = SchemaSet(root / schema_dir)
+    except SchemaSetError as error:
+        raise CatalogueError(f"the schemas cannot be used, nothing was built: {error}") from None
+    loaded = load_catalogue(root / catalogue_dir)
+    findings = validate(loaded, schemas, Options())
+    if news.news_dir(root).is_dir():  # a broken post is a finding here, not a traceback in the engine
+        known = {(entry.kind, entry.id) for entry in loaded.entries}
+        findings += news.validate_posts(None, news.news_dir(root), schemas, known)[0]
+    findings = sort_findings(findings)
+    errors = [f for f in findings if f.is_error]
+    if errors:
+        lines = [f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.code}]" for f in errors]
+        summary = Summary.of(findings, loaded.files)
+        raise CatalogueError(
+            "the catalogue has errors, nothing was built:\n" + "\n".join(lines) + f"\n{summary}"
+        )
+    return Catalogue(loaded.entries), schemas
+
+
+@dataclass
+class Workspace:
+    """The folders of one build: a docs tree and an output per language, then the assembled site."""
+
+    folder: Path
+
+    def docs(self, lang: str) -> Path:
+        return self.folder / lang / "docs"
+
+    def output(self, lang: str) -> Path:
+        return self.folder / lang / "site"
+
+    @property
+    def site(self) -> Path:
+        return self.folder / "site"
+
+
+# Set in the parent before the workers fork, so they share the catalogue instead of receiving a copy.
+_SHARED: dict[str, object] = {}
+
+
+def _build_language(lang: str) -> None:
+    """One language, in its own process: generate its tree, write it, run the engine on it."""
+    job_input = _SHARED["input"]
+    assert isinstance(job_input, BuildInput)
+    tree = job_input.generator(lang).tree()
+    write_tree(tree.files, job_input.workspace.docs(lang))
+    run_engine(job_input, tree)
+
+
+@dataclass(frozen=True)
+class BuildInput:
+    settings: ProjectSettings
+    catalogue: Catalogue
+    schemas: SchemaSet
+    sources: Sources
+    workspace: Workspace
+    today: dt.date
+    quiet: bool = True
+    dirty: bool = False
+
+    def generator(self, lang: str) -> Generator:
+        return Generator(self.catalogue, self.schemas, self.sources, lang, self.settings.site_url, self.today)
+
+
+def run_engine(job_input: BuildInput, tree: LanguageTree) -> None:
+    engine = get_engine(job_input.settings.engine)
+    engine.build(
+        EngineJob(
+            config_file=job_input.settings.config_file,
+            docs_dir=job_input.workspace.docs(tree.lang),
+            site_dir=job_input.workspace.output(tree.lang),
+            settings=tree.settings,
+            quiet=job_input.quiet,
+            dirty=job_input.dirty,
+        )
+    )
+
+
+def build_languages(job_input: BuildInput, languages: Iterable[str]) -> None:
+    """Every language at once, each in its own process (MkDocs and Zensical use one core each)."""
+    languages = list(languages)
+    _SHARED["input"] = job_input
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=len(languages), mp_context=context) as pool:
+            for future in [pool.submit(_build_language, lang) for lang in languages]:
+                future.result()
+    except EngineError as error:
+        raise CatalogueError(f"the site could not be built: {error}") from None
     finally:
-        logging.getLogger("mkdocs").setLevel(level)
-    swap_into_place(staging, output)
+        _SHARED.clear()
+
+
+def assemble(workspace: Workspace, languages: Iterable[str]) -> Path:
+    """The default language at the root, every other one below `/<lang>/`."""
+    site = workspace.site
+    for lang in languages:
+        if lang == i18n.DEFAULT_LANGUAGE:
+            os.replace(workspace.output(lang), site)
+    for lang in languages:
+        if lang != i18n.DEFAULT_LANGUAGE:
+            os.replace(workspace.output(lang), site / lang)
+    return site
+
+
+def finish(site: Path, job_input: BuildInput, *, pagefind: bool = True) -> None:
+    """What comes after the engines: old addresses, open data and the search index over both languages."""
+    for lang in job_input.settings.languages:
+        root = site if lang == i18n.DEFAULT_LANGUAGE else site / lang
+        write_redirects(job_input.catalogue, root, lang)
+    generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    documents = export.export_documents(
+        job_input.catalogue, job_input.schemas, job_input.settings.site_url, generated
+    )
+    export.write_exports(documents, site / export.DATA_DIR)
+    if pagefind:
+        index_site(site)
+
+
+def build_site(
+    project: Path,
+    output: Path | None = None,
+    *,
+    quiet: bool = True,
+    engine: str | None = None,
+    site_url: str | None = None,
+    today: dt.date | None = None,
+) -> Path:
+    """Build the site of the project at `project` into `output` (default: its `site_dir`)."""
+    settings = project_settings(project, engine=engine, site_url=site_url)
+    catalogue, schemas = load_valid_catalogue(project, settings.catalogue_dir, settings.schema_dir)
+    try:
+        sources = read_sources(project / settings.docs_dir, project)
+    except ReportError as error:
+        raise CatalogueError(str(error)) from None
+    output = (output or project / settings.site_dir).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    workspace = Workspace(Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent)))
+    job_input = BuildInput(settings, catalogue, schemas, sources, workspace, today or dt.date.today(), quiet)
+    try:
+        build_languages(job_input, settings.languages)
+        site = assemble(workspace, settings.languages)
+        finish(site, job_input)
+        swap_into_place(site, output)
+    finally:
+        shutil.rmtree(workspace.folder, ignore_errors=True)
     return output
 
 
@@ -56,3 +248,36 @@ def swap_into_place(staging: Path, output: Path) -> None:
         shutil.rmtree(retired, ignore_errors=True)
     else:
         os.replace(staging, output)
+
+
+def redirect_html(target: str, lang: str) -> str:
+    """A page that sends visitors (and search engines) from an old address to the new one."""
+    label = "Sidan har flyttat" if lang == "sv" else "This page has moved"
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{label}</title>'
+        f'<meta http-equiv="refresh" content="0; url={target}"><link rel="canonical" href="{target}">'
+        f'<meta name="robots" content="noindex"></head><body><p><a href="{target}">{label}</a></p></body></html>'
+    )
+
+
+def write_redirects(catalogue: Catalogue, site_dir: Path, lang: str) -> None:
+    """Keep old URLs alive: each `previous_ids` entry gets a redirect page at its old address."""
+    for item in catalogue.all():
+        for old_id in item.get("previous_ids") or []:
+            old_url = item.url.replace(f"/{item.id}/", f"/{old_id}/")
+            target = relative_url(old_url, item.url)
+            page = site_dir / old_url / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(redirect_html(target, lang), encoding="utf-8")
+
+
+def index_site(site_dir: Path) -> None:
+    """Build the Pagefind index (one per page language) into `site_dir/pagefind`."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise CatalogueError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .findings import REPORTERS, Summary, sort_findings
+from .engines import ENGINES
+from .findings import REPORTERS, Summary, display_path, sort_findings
 from .load import load_catalogue
+from .project import Project, catalogue_of, is_kind_folder
 from .schema import SchemaSet, SchemaSetError
 from .validate import Options, validate
 
@@ -24,10 +27,29 @@ def load_schemas(schema_dir: Path) -> SchemaSet:
         raise click.UsageError(f"--schema-dir: {error}") from None
 
 
-def load_valid_or_exit(directory: Path, schema_dir: Path):
-    """The validated catalogue and its schemas; on errors, print the findings and exit 1."""
-    from .plugin import CatalogueError, load_valid_catalogue
+def here() -> Project:
+    """The project the user stands in (found by walking up to the folder with catalogue/ and schema/)."""
+    return Project.around(Path.cwd())
 
+
+def catalogue_folder(directory: Path | None, project: Project) -> Path:
+    """The catalogue folder given, else the project's; a usage error (exit 2) when there is none."""
+    folder = directory or project.catalogue_dir
+    if not folder.is_dir():
+        raise click.UsageError(
+            f"no catalogue folder here: '{display_path(folder)}' does not exist. Run the command inside "
+            "the project (the folder with catalogue/ and schema/), or name the catalogue folder"
+        )
+    return folder
+
+
+def load_valid_or_exit(directory: Path | None, schema_dir: Path | None):
+    """The validated catalogue and its schemas; on errors, print the findings and exit 1."""
+    from .build import CatalogueError, load_valid_catalogue
+
+    project = here()
+    directory = catalogue_folder(directory, project).resolve()
+    schema_dir = (schema_dir or project.schema_dir).resolve()
     load_schemas(schema_dir)
     try:
         return load_valid_catalogue(Path.cwd(), str(directory), str(schema_dir))
@@ -39,12 +61,12 @@ def load_valid_or_exit(directory: Path, schema_dir: Path):
 schema_dir_option = click.option(
     "--schema-dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("schema"),
-    show_default=True,
-    help="Folder with the JSON Schemas.",
+    default=None,
+    help="Folder with the JSON Schemas (default: schema/ of the project, else the ones shipped with "
+    "the command).",
 )
 catalogue_argument = click.argument(
-    "directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path)
+    "directory", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
 )
 
 
@@ -53,7 +75,8 @@ catalogue_argument = click.argument(
 def main() -> None:
     """Check, build and export the catalogue of testbeds, innovation projects and contact paths.
 
-    Run the commands from the project folder (the one with catalogue/, schema/ and mkdocs.yml).
+    Run them anywhere in the project: they find its folder (the one with catalogue/ and schema/)
+    by looking upwards, and print paths relative to where you stand.
     """
 
 
@@ -74,7 +97,7 @@ def main() -> None:
     default=12,
     show_default=True,
     metavar="MONTHS",
-    help="Warn about entries whose 'reviewed' date is this many months old or older.",
+    help="Warn about entries whose 'confirmed' date (the owning unit's check) is this many months old or older.",
 )
 @click.option(
     "--changed",
@@ -90,9 +113,9 @@ def main() -> None:
 @click.option(
     "--catalogue-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("catalogue"),
-    show_default=True,
-    help="The catalogue folder, when TARGETS are single files or --changed is used.",
+    default=None,
+    help="The catalogue folder, when TARGETS are single files or --changed is used "
+    "(default: the one the files are in, else catalogue/ of the project).",
 )
 @schema_dir_option
 def validate_command(
@@ -102,14 +125,16 @@ def validate_command(
     stale_after: int,
     changed: bool,
     base: str | None,
-    catalogue_dir: Path,
-    schema_dir: Path,
+    catalogue_dir: Path | None,
+    schema_dir: Path | None,
 ) -> None:
     """Check the catalogue, or just some files in it.
 
-    TARGETS is a catalogue folder (default: catalogue/), or entry files: then only those files
-    and the entries that refer to them are reported (the whole catalogue is still read, so
-    references are checked). Findings read `path:line:column: error|warning: message [code]`.
+    TARGETS is a catalogue folder (default: catalogue/ of the project), a kind folder such as
+    catalogue/testbeds/, or entry files: then only those files and the entries that refer to them
+    are reported (the whole catalogue is still read, so references are checked). News posts
+    (site/news/*.md) are checked with the whole catalogue, or when named.
+    Findings read `path:line:column: error|warning: message [code]`.
     Exit status: 0 valid (warnings allowed), 1 errors (or warnings with --strict), 2 usage error.
     """
     from .selection import changed_files, select_findings
@@ -118,21 +143,37 @@ def validate_command(
     files = [t for t in targets if not t.is_dir()]
     if len(folders) > 1 or (folders and files):
         raise click.UsageError("give one catalogue folder, or entry files, not both")
-    root = folders[0] if folders else catalogue_dir
-    if not root.is_dir():
-        raise click.UsageError(f"catalogue folder '{root}' does not exist")
+    project = Project.around(targets[0] if targets else Path.cwd())
+    kind_folder = folders[0].resolve() if folders and is_kind_folder(folders[0]) else None
+    if kind_folder is not None:
+        root = kind_folder.parent
+    elif folders:
+        root = folders[0]
+    else:
+        root = catalogue_dir or next(filter(None, map(catalogue_of, files)), None) or project.catalogue_dir
+    root = catalogue_folder(root, project)
+    posts = [f for f in files if f.suffix == ".md"]
+    files = [f for f in files if f.suffix != ".md"]
     if changed:
         try:
             files += changed_files(root, base)
         except RuntimeError as error:
             raise click.UsageError(str(error)) from None
-    schemas = load_schemas(schema_dir)
+    schemas = load_schemas(schema_dir or project.schema_dir)
     loaded = load_catalogue(root)
     findings = validate(loaded, schemas, Options(today=dt.date.today(), stale_after_months=stale_after))
-    findings += project_findings(root, loaded)
+    own_catalogue = root.resolve() == project.catalogue_dir.resolve()  # settings and news are its
+    findings += project_findings(root, loaded, project if own_catalogue else None)
     files_checked = loaded.files
-    if files or changed:
+    if kind_folder is not None:
+        findings = [f for f in findings if Path(f.path).resolve().parent == kind_folder]
+        files_checked = sum(1 for e in kind_folder.iterdir() if e.suffix in (".yml", ".yaml"))
+    elif files or changed or posts:
         findings, files_checked = select_findings(loaded, findings, files)
+    if (own_catalogue and not (kind_folder or files or changed)) or posts:
+        news_findings, news_files = check_news(project, loaded, schemas, posts)
+        findings += news_findings
+        files_checked += news_files
     findings = sort_findings(findings)
     summary = Summary.of(findings, files_checked)
     color = None if sys.stdout.isatty() and "NO_COLOR" not in os.environ else False
@@ -141,31 +182,65 @@ def validate_command(
         sys.exit(1)
 
 
-def project_findings(root: Path, loaded) -> list:
-    """Checks of the project around the catalogue: CODEOWNERS kept in step with the units."""
-    from .codeowners import codeowners_finding, expected_codeowners
+def check_news(project: Project, loaded, schemas: SchemaSet, posts: list[Path]) -> tuple[list, int]:
+    """Findings for the news posts (all of site/news/, or the posts named), and how many were read."""
+    from .news import news_dir, validate_posts
+
+    folder = news_dir(project.root) if project.root else None
+    if not posts and (folder is None or not folder.is_dir()):
+        return [], 0
+    ids = {(entry.kind, entry.id) for entry in loaded.entries}
+    return validate_posts(posts or None, folder, schemas, ids)
+
+
+def project_findings(root: Path, loaded, project: Project | None) -> list:
+    """Checks of the project around the catalogue: CODEOWNERS in step with the units' teams.
+
+    `project` gives the settings (the fallback reviewers) when the catalogue is the project's own.
+    """
+    from .codeowners import (
+        FALLBACK_SETTING,
+        codeowners_finding,
+        expected_codeowners,
+        fallback_finding,
+        team_findings,
+    )
     from .model import Catalogue
 
+    fallback = project.setting(FALLBACK_SETTING) if project else ""
+    settings_problem = fallback_finding(project.root / "pyproject.toml", fallback) if fallback else None
+    if settings_problem:
+        return [settings_problem]
     path = root.resolve().parent / ".github" / "CODEOWNERS"
-    finding = codeowners_finding(path, expected_codeowners(Catalogue(loaded.entries), root.name))
-    return [finding] if finding else []
+    expected = expected_codeowners(Catalogue(loaded.entries), root.resolve().name, fallback)
+    finding = codeowners_finding(path, expected)
+    return ([finding] if finding else []) + team_findings(loaded.entries, fallback)
 
 
 @main.command("codeowners")
-@click.argument(
-    "directory", default="catalogue", type=click.Path(exists=True, file_okay=False, path_type=Path)
-)
-def codeowners_command(directory: Path) -> None:
-    """Write .github/CODEOWNERS from the units' github_team fields."""
-    from .codeowners import expected_codeowners
+@catalogue_argument
+def codeowners_command(directory: Path | None) -> None:
+    """Write .github/CODEOWNERS from the units' github_team fields.
+
+    Each entry is reviewed by its unit's team. The team named by `fallback_reviewers` in
+    `[tool.catalogue]` of pyproject.toml (empty as shipped) reviews entries whose unit has none.
+    """
+    from .codeowners import FALLBACK_SETTING, expected_codeowners, fallback_finding
     from .model import Catalogue
 
-    target = directory.resolve().parent / ".github" / "CODEOWNERS"
+    project = here()
+    directory = catalogue_folder(directory, project).resolve()
+    fallback = project.setting(FALLBACK_SETTING)
+    problem = fallback_finding(project.root / "pyproject.toml", fallback) if project.root else None
+    if problem:
+        raise click.UsageError(f"{problem.path}: {problem.message}")
+    target = directory.parent / ".github" / "CODEOWNERS"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(
-        expected_codeowners(Catalogue(load_catalogue(directory).entries), directory.name), encoding="utf-8"
+        expected_codeowners(Catalogue(load_catalogue(directory).entries), directory.name, fallback),
+        encoding="utf-8",
     )
-    click.echo(f"Wrote {os.path.relpath(target)}")
+    click.echo(f"Wrote {display_path(target)}")
 
 
 @main.command("build")
@@ -176,19 +251,25 @@ def codeowners_command(directory: Path) -> None:
     default=None,
     help="Folder to build into (default: site_dir of mkdocs.yml, public/).",
 )
-@click.option("--verbose", "-v", is_flag=True, help="Show MkDocs' own progress messages.")
-def build_command(output: Path | None, verbose: bool) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(sorted(ENGINES)),
+    default=None,
+    help="Site engine (default: [tool.catalogue] engine in pyproject.toml, else mkdocs).",
+)
+@click.option("--site-url", default=None, help="The site's public address (default: site_url of mkdocs.yml).")
+@click.option("--verbose", "-v", is_flag=True, help="Show the engine's own progress messages.")
+def build_command(output: Path | None, engine: str | None, site_url: str | None, verbose: bool) -> None:
     """Validate, then build the site with search index and open data.
 
     Refuses to build an invalid catalogue (exit 1, the same findings as validate). The site is
     built in a temporary folder and swapped into place, so a failed build leaves the previous
     output untouched.
     """
-    from .build import build_site
-    from .plugin import CatalogueError
+    from .build import CatalogueError, build_site
 
     try:
-        target = build_site(Path.cwd(), output, quiet=not verbose)
+        target = build_site(Path.cwd(), output, quiet=not verbose, engine=engine, site_url=site_url)
     except CatalogueError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
@@ -200,19 +281,32 @@ def build_command(output: Path | None, verbose: bool) -> None:
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
 )
-def serve_command(host: str, port: int) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(sorted(ENGINES)),
+    default=None,
+    help="Site engine (default: [tool.catalogue] engine in pyproject.toml, else mkdocs).",
+)
+def serve_command(host: str, port: int, engine: str | None) -> None:
     """Preview the site and rebuild it when an entry, schema or page changes.
 
     A change that makes the catalogue invalid prints the findings and keeps serving the last good
-    site, with a notice on the page.
+    site, with a notice on the page. A port in use is a usage error (exit 2).
     """
-    from .serve import serve
+    from .build import CatalogueError
+    from .serve import PortInUse, serve
 
-    serve(Path.cwd(), host, port, click.echo)
+    try:
+        serve(Path.cwd(), host, port, click.echo, engine=engine)
+    except PortInUse as error:
+        raise click.UsageError(str(error)) from None
+    except CatalogueError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
 
 
 @main.command("new")
-@click.argument("kind", type=click.Choice(["unit", "testbed", "project", "contact"]))
+@click.argument("kind", type=click.Choice(["unit", "testbed", "project", "contact", "opportunity"]))
 @click.option(
     "--set",
     "values",
@@ -225,15 +319,14 @@ def serve_command(host: str, port: int) -> None:
 @click.option(
     "--catalogue-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("catalogue"),
-    show_default=True,
-    help="Catalogue folder to write into.",
+    default=None,
+    help="Catalogue folder to write into (default: catalogue/ of the project).",
 )
 @schema_dir_option
 def new_command(
-    kind: str, values: tuple[str, ...], no_input: bool, catalogue_dir: Path, schema_dir: Path
+    kind: str, values: tuple[str, ...], no_input: bool, catalogue_dir: Path | None, schema_dir: Path | None
 ) -> None:
-    """Write a new KIND entry (unit, testbed, project or contact) from the schema.
+    """Write a new KIND entry (unit, testbed, project, contact or opportunity) from the schema.
 
     Asks for each required field, showing what the schema allows, and checks each answer as it is
     typed. Optional fields are written as commented hints. The file starts with a line that lets
@@ -241,7 +334,9 @@ def new_command(
     """
     from . import scaffold
 
-    schemas = load_schemas(schema_dir)
+    project = here()
+    catalogue_dir = catalogue_dir or project.catalogue_dir
+    schemas = load_schemas(schema_dir or project.schema_dir)
     known = {k: set() for k in scaffold.PLURALS}
     for entry in load_catalogue(catalogue_dir).entries if catalogue_dir.is_dir() else []:
         known[entry.kind].add(entry.id)
@@ -293,10 +388,8 @@ def new_command(
     try:
         path = scaffold.write_entry(catalogue_dir, kind, text, data["id"])
     except FileExistsError:
-        click.echo(
-            f"{catalogue_dir / scaffold.PLURALS[kind] / data['id']}.yml exists already; nothing written",
-            err=True,
-        )
+        existing = catalogue_dir / scaffold.PLURALS[kind] / f"{data['id']}.yml"
+        click.echo(f"{display_path(existing)} exists already; nothing written", err=True)
         sys.exit(1)
     problems = scaffold.check_written(path, kind, schemas)
     for finding in problems:
@@ -304,9 +397,20 @@ def new_command(
             f"{finding.path}:{finding.line}:{finding.column}: {finding.severity}: {finding.message} [{finding.code}]",
             err=True,
         )
-    click.echo(f"Wrote {os.path.relpath(path)}; fill in the optional fields, then run: catalogue validate")
+    click.echo(
+        f"Wrote {display_path(path)}; fill in the optional fields you need, then check it with: "
+        f"{validate_command_for(project)}"
+    )
     if any(f.is_error for f in problems):
         sys.exit(1)
+
+
+def validate_command_for(project: Project) -> str:
+    """What to type to validate: `make validate` in this project's checkout, else the command itself."""
+    makefile = project.root / "Makefile" if project.root else None
+    if makefile and makefile.is_file() and re.search(r"^validate:", makefile.read_text("utf-8"), re.M):
+        return "make validate"
+    return "catalogue validate"
 
 
 def _ask(question) -> str:
@@ -412,7 +516,7 @@ def export_command(directory: Path, schema_dir: Path, output: Path, site_url: st
     """
     from . import export
 
-    site_url = site_url or configured_site_url(Path.cwd() / "mkdocs.yml")
+    site_url = site_url or configured_site_url((here().root or Path.cwd()) / "mkdocs.yml")
     if not site_url.startswith(("https://", "http://")):
         raise click.UsageError(f"--site-url must be an absolute http(s) address, got {site_url!r}")
     catalogue, schemas = load_valid_or_exit(directory, schema_dir)
@@ -429,7 +533,7 @@ def configured_site_url(config_file: Path) -> str:
     """`site_url` from mkdocs.yml, or the placeholder address when there is none."""
     import yaml
 
-    from .plugin import DEFAULT_SITE_URL
+    from .build import DEFAULT_SITE_URL
 
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
