@@ -28,7 +28,7 @@ from . import i18n
 from .export import spreadsheet_safe
 from .model import Catalogue, Item
 from .schema import SchemaSet
-from .validate import _period_bound, months_between
+from .validate import months_between, period_bound
 
 Label = dict[str, str]
 Row = tuple[Label, float]
@@ -170,16 +170,16 @@ class Report:
 
 
 def _start(project: Item) -> dt.date | None:
-    return _period_bound((project.get("period") or {}).get("start"), end=False)
+    return period_bound((project.get("period") or {}).get("start"), end=False)
 
 
 def _end(project: Item) -> dt.date | None:
-    return _period_bound((project.get("period") or {}).get("end"), end=True)
+    return period_bound((project.get("period") or {}).get("end"), end=True)
 
 
 def _date(value: Any) -> dt.date | None:
     """A date or month as written in an entry (a month stands for its first day)."""
-    return _period_bound(value, end=False)
+    return period_bound(value, end=False)
 
 
 def _status_date(item: Item) -> dt.date | None:
