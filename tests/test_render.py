@@ -210,3 +210,16 @@ def test_opportunity_page_says_what_is_not_stated_and_where_to_ask() -> None:
     assert "<dt>Vem kan delta</dt><dd>Invånare</dd>" in page.html
     assert "Källorna beskriver inte hur man söker eller deltar. Fråga den ansvariga enheten" in page.html
     assert '<span data-pagefind-filter="type">Möjlighet</span>' in page.html
+
+
+def test_entry_pages_give_search_codes_a_kind_and_facts_that_do_not_run_together() -> None:
+    catalogue = mini_catalogue()
+    html = Renderer(catalogue, schemas(), "sv").entry_page(catalogue.find("testbed", "t1")).html
+    assert '<span data-pagefind-meta="type">Testbädd</span>' in html
+    assert '<span data-pagefind-filter="kind">living-lab</span>' in html, "filters hold codes, not labels"
+    assert '<span data-pagefind-filter="unit">u1</span>' in html
+    assert '<dl class="entry__facts" data-pagefind-ignore>' in html, "the fact list stays out of excerpts"
+    assert "<dl class=\"entry__facts\">" not in html
+    hidden = html.split("<p hidden>")[1].split("</p>")[0]
+    assert hidden.startswith("Levande labb. Hälso- och sjukvård. "), "facts as values, each ended by a stop"
+    assert "e-health" in hidden and "digital health" in hidden

@@ -60,7 +60,9 @@ class ProjectSettings:
         return self.root / CONFIG_FILE
 
 
-def project_settings(root: Path, *, engine: str | None = None, site_url: str | None = None) -> ProjectSettings:
+def project_settings(
+    root: Path, *, engine: str | None = None, site_url: str | None = None
+) -> ProjectSettings:
     """Read the project's settings; an option given on the command line wins."""
     try:
         config = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8")) or {}
@@ -204,6 +206,10 @@ def finish(site: Path, job_input: BuildInput, *, pagefind: bool = True) -> None:
         job_input.catalogue, job_input.schemas, job_input.settings.site_url, generated
     )
     export.write_exports(documents, site / export.DATA_DIR)
+    site_url = job_input.settings.site_url
+    write_tree(
+        export.entry_json_documents(job_input.catalogue, job_input.schemas, site_url), site / export.DATA_DIR
+    )
     if pagefind:
         index_site(site)
 

@@ -963,3 +963,66 @@ def write_exports(documents: dict[str, bytes], out_dir: Path) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+
+# --- one JSON file per entry -------------------------------------------------------------------------
+
+ENTRY_INDEX = "index.json"
+
+
+def entry_json_url(site_url: str, plural: str, item_id: str) -> str:
+    """The stable address of one entry's JSON, such as `…/data/testbeds/openlab.json`."""
+    return f"{normalise_site_url(site_url)}{DATA_DIR}{plural}/{item_id}.json"
+
+
+def entry_schema_url(site_url: str, kind: str) -> str:
+    """The part of the published export schema that one entry's JSON follows."""
+    return f"{normalise_site_url(site_url)}{DATA_DIR}catalogue.schema.json#/$defs/{kind}"
+
+
+def moved_entry_document(item: Item, old_id: str, site_url: str) -> dict[str, Any]:
+    """What the old address of a renamed entry holds: a pointer to the entry's new address."""
+    plural = KIND_PLURALS[item.kind]
+    return {
+        "moved": True,
+        "id": old_id,
+        "new_id": item.id,
+        "location": entry_json_url(site_url, plural, item.id),
+    }
+
+
+def entry_json_documents(catalogue: Catalogue, schemas: SchemaSet, site_url: str) -> dict[str, bytes]:
+    """Every entry as its own JSON file, pointers at renamed entries' old addresses, and an index.
+
+    Paths are below `/data/` (`testbeds/openlab.json`, `index.json`). Each entry file holds the
+    entry exactly as `catalogue.json` does, so it follows `catalogue.schema.json#/$defs/<kind>`.
+    """
+    site_url = normalise_site_url(site_url)
+    files: dict[str, bytes] = {}
+    index: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "site_url": site_url,
+        "schema": f"{site_url}{DATA_DIR}catalogue.schema.json",
+        "licence": LICENCE,
+    }
+    current = {(item.kind, item.id) for item in catalogue.all()}
+    for kind, plural in KIND_PLURALS.items():
+        entries, moved = [], []
+        for item in catalogue.of_kind(kind):
+            files[f"{plural}/{item.id}.json"] = _json_bytes(entry_document(item, schemas, site_url))
+            entries.append(
+                {
+                    "id": item.id,
+                    "name": item.get("name"),
+                    "json": entry_json_url(site_url, plural, item.id),
+                    "url": {lang: page_url(item, site_url, lang) for lang in LANGUAGES},
+                }
+            )
+            for old_id in item.get("previous_ids") or []:
+                if (kind, old_id) in current:  # the id is in use again: the new entry owns the address
+                    continue
+                files[f"{plural}/{old_id}.json"] = _json_bytes(moved_entry_document(item, old_id, site_url))
+                moved.append({"id": old_id, "new_id": item.id, "json": entry_json_url(site_url, plural, old_id)})
+        index[plural] = {"schema": entry_schema_url(site_url, kind), "entries": entries, "moved": moved}
+    files[ENTRY_INDEX] = _json_bytes(index)
+    return files

@@ -19,8 +19,9 @@ from typing import Any
 
 import yaml
 
-from . import export, i18n, news, report
+from . import export, feeds, i18n, news, report
 from .engines.passthrough import MARKER as FINISHED_HTML
+from .history import History, configured_repo_url, read_history
 from .model import Catalogue, Item
 from .render import Page, Renderer, relative_url
 from .schema import SchemaSet
@@ -40,6 +41,7 @@ class Sources:
     static: Mapping[str, Path]  # every other file below `site/`: path → file
     accessibility_run: dict[str, Any] | None = None  # the latest browser-test run, if any
     published: Mapping[int, report.Report] = field(default_factory=dict)  # frozen yearly reports
+    history: History | None = None  # the catalogue's git log, where the project has its history
 
 
 @dataclass
@@ -79,7 +81,8 @@ def read_sources(pages_dir: Path, project: Path) -> Sources:
     except (OSError, ValueError):
         run = None
     published = report.published_reports(project / report.REPORTS_DIR)
-    return Sources(pages, static, run if isinstance(run, dict) else None, published)
+    history = read_history(project, "catalogue", configured_repo_url(project))
+    return Sources(pages, static, run if isinstance(run, dict) else None, published, history)
 
 
 def posts_of(sources: Sources, lang: str) -> list[news.Post]:
@@ -147,7 +150,13 @@ class Generator:
         self.lang, self.site_url, self.today = lang, site_url, today
         self.posts = posts_of(sources, lang)
         self.renderer = Renderer(
-            catalogue, schemas, lang, self.posts, published=dict(sources.published), today=today
+            catalogue,
+            schemas,
+            lang,
+            self.posts,
+            published=dict(sources.published),
+            history=sources.history,
+            today=today,
         )
         self.entries_by_url: dict[str, Item] = {item.url: item for item in catalogue.all()}
 
@@ -172,6 +181,9 @@ class Generator:
             tree.files[page.src_uri] = self.generated_page(page)
         tree.files.update(extra_files)
         tree.files["feed.xml"] = self.feed()
+        root_url = engine_settings(self.lang, self.site_url)["site_url"]
+        tree.files.update(feeds.entry_feeds(self.catalogue, root_url, self.lang, self.sources.history))
+        tree.files.update(self.renderer.embed_files())
         return tree
 
     def generated_page(self, page: Page) -> str:

@@ -7,6 +7,7 @@ nh3 (Ammonia), so nothing an entry says can become markup that runs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 import textwrap
@@ -20,11 +21,25 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from . import i18n
+from . import embed, i18n, message
+from .facets import (
+    FACET_NAMES,
+    FACETS,
+    LISTING_FACETS,
+    entry_facets,
+    facet_counts,
+    facet_field,
+    field_value,
+)
+from .feeds import feed_path
+from .history import History
+from .listing import page_url, page_window, paginate
 from .model import KIND_PLURALS, Catalogue, Item
 from .news import NEWS_DIR, Post, newest_first
 from .report import UNITS, Figure, Report, format_value, frozen_text, report_csv, site_reports
 from .schema import SchemaSet, localised_annotation
+from .stale import STALE_AFTER_MONTHS, review_status
+from .synonyms import Synonyms, shipped_synonyms
 from .validate import status_may_be_outdated
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -51,6 +66,10 @@ CHART_FILE_STYLE = (
 )
 SVG_PROLOGUE = '<?xml version="1.0" encoding="UTF-8"?>\n'
 CSV_BOM = "\ufeff"  # so that spreadsheet programs read the CSV as UTF-8
+
+SUBSCRIBE_PAGE = "prenumerera"
+REVIEW_PAGE = "granskning"
+EMBED_PAGE = "badda-in"
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -112,14 +131,20 @@ class Renderer:
         posts: list[Post] | None = None,
         *,
         published: dict[int, Report] | None = None,
+        history: History | None = None,
         today: dt.date | None = None,
+        synonyms: Synonyms | None = None,
     ) -> None:
-        """`published`: the frozen years (`report.published_reports`); `today`: the day the site is built."""
+        """`published`: the frozen years (`report.published_reports`); `history` (from
+        `history.read_history`) adds each entry's changes to its page; `today`: the day the site is
+        built, on which the review status is counted."""
         self.catalogue, self.schemas, self.lang = catalogue, schemas, lang
+        self.history = history
         self.posts = newest_first(posts or [])
         self.published = published or {}
         self.today = today or dt.date.today()
         self._reports: dict[dt.date, list[Report]] = {}
+        self.synonyms = synonyms if synonyms is not None else shipped_synonyms()
         self._labels: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -134,10 +159,6 @@ class Renderer:
             text_lang=lambda value: i18n.text_lang(value, lang),
             md=lambda value: markdown_to_html(i18n.localised(value, lang)),
             label=self.label,
-            filter_pair=lambda value, name, kind, field: (
-                name,
-                self.label(value, kind, field) if kind else self.language_name(value),
-            ),
             language_name=self.language_name,
             sek=lambda value: i18n.format_sek(value, lang),
             date=lambda value: i18n.format_date(value, lang),
@@ -154,6 +175,19 @@ class Renderer:
             catalogue=catalogue,
             news_for=self.news_for,
             post_href=jinja2.pass_context(lambda ctx, post: relative_url(ctx["page_url"], post.url)),
+            first_message=lambda item: message.first_message(item, catalogue.contact_of(item), lang),
+            message_t=lambda key: message.MESSAGE_TEXTS[key][lang],
+            history=history,
+            history_t=HISTORY_TEXTS[lang],
+            follow_t=FOLLOW_TEXTS[lang],
+            page_href=jinja2.pass_context(lambda ctx, target: relative_url(ctx["page_url"], target)),
+            feed_href=jinja2.pass_context(
+                lambda ctx, unit: relative_url(ctx["page_url"], feed_path(unit=unit)).rstrip("/")
+            ),
+            review_page=REVIEW_PAGE,
+            embed_page=EMBED_PAGE,
+            facets=entry_facets,
+            search_text=self.search_text,
         )
         self.env = env
 
@@ -186,42 +220,174 @@ class Renderer:
             i18n.localised(item.get("summary"), self.lang),
         )
 
-    def listing_facts(self, item: Item) -> list[str]:
+    def facet_label(self, facet: str, code: str, kind: str) -> str:
+        """The visitor-facing name of a facet code of an entry of `kind`."""
+        if facet == "type":
+            return i18n.t(code, self.lang)
+        if facet == "unit":
+            unit = self.catalogue.find("unit", code)
+            return i18n.localised(unit.get("name"), self.lang) if unit else code
+        if facet == "language":
+            return self.language_name(code)
+        return self.label(code, kind, facet_field(kind, facet) or facet)
+
+    @functools.cached_property
+    def facet_labels(self) -> dict[tuple[str, str], str]:
+        """(facet, code) → label, for every code an entry of the catalogue has."""
+        labels: dict[tuple[str, str], str] = {}
+        for item in self.catalogue.all():
+            for facet, code in entry_facets(item):
+                if (facet, code) not in labels:
+                    labels[(facet, code)] = self.facet_label(facet, code, item.kind)
+        return labels
+
+    def facet_groups(self, counts: dict[str, Any], href: Any = None, current: Any = None) -> list[dict]:
+        """Facets with their values (label, code, count, link), values in alphabetical order."""
+        groups = []
+        for facet, counter in counts.items():
+            values = [
+                {
+                    "code": code,
+                    "label": self.facet_labels.get((facet, code), code),
+                    "count": count,
+                    "href": href(facet, code) if href else "",
+                    "current": current == (facet, code),
+                }
+                for code, count in counter.items()
+            ]
+            if values:
+                values.sort(key=lambda value: value["label"].casefold())
+                groups.append({"name": facet, "label": FACET_NAMES[facet][self.lang], "options": values})
+        return groups
+
+    def search_text(self, item: Item) -> str:
+        """Hidden text for the search index: the entry's facts, tags and aliases, each part ended by a stop.
+
+        The visible fact list is left out of the index (its terms and values would run together in
+        excerpts); this line gives its values, so excerpts read cleanly. Terms are left out: a word
+        on every page ("Typ", "Status") only makes the index larger.
+        """
+        grouped: dict[str, list[str]] = {}
+        for facet, code in entry_facets(item):
+            if facet != "type":
+                grouped.setdefault(facet, []).append(self.facet_labels[(facet, code)])
+        parts = [", ".join(labels) for labels in grouped.values()]
+        for field in SEARCH_FACTS.get(item.kind, ()):
+            value = field_value(item, field)
+            parts.append(", ".join(str(v) for v in value) if isinstance(value, list) else str(value or ""))
+        parts.append(", ".join(str(tag) for tag in item.get("tags") or []))
+        parts.append(", ".join(self.synonyms.words_for(item)))
+        return " ".join(f"{part}." for part in parts if part)
+
+    def response_text(self, contact: Item | None) -> str:
+        """A contact path's promised response time for a card, or 'not stated'."""
+        texts = LISTING_TEXTS[self.lang]
+        days = contact.get("response_days") if contact else None
+        if not isinstance(days, int):
+            return i18n.t("not_stated", self.lang)
+        text = (texts["days_one"] if days == 1 else texts["days"]).format(n=days)
+        return f"{text} ({texts['example']})" if contact.get("example_details") else text
+
+    def card_facts(self, item: Item) -> list[tuple[str, str]]:
+        """(term, value) pairs a listing card shows for an entry."""
+        texts = LISTING_TEXTS[self.lang]
+        t = functools.partial(i18n.t, lang=self.lang)
+        labels = lambda field: ", ".join(self.label(v, item.kind, field) for v in item.get(field) or [])  # noqa: E731
         if item.kind == "testbed":
+            access = item.get("access") or {}
             return [
-                self.label(item.get("kind"), "testbed", "kind"),
-                self.label(item.get("status"), "testbed", "status"),
+                (t("kind"), self.label(item.get("kind"), "testbed", "kind")),
+                (FACET_NAMES["audience"][self.lang], labels("audiences")),
+                (t("cost_model"), self.label(access.get("cost_model"), "testbed", "access.cost_model")),
+                (t("status"), self.label(item.get("status"), "testbed", "status")),
+                (texts["response"], self.response_text(self.catalogue.contact_of(item))),
             ]
-        if item.kind in ("project", "opportunity"):
+        if item.kind == "opportunity":
             return [
-                self.label(item.get("type"), item.kind, "type") if item.get("type") else "",
-                self.label(item.get("status"), item.kind, "status"),
+                (t("type"), self.label(item.get("type"), item.kind, "type") if item.get("type") else ""),
+                (t("status"), self.label(item.get("status"), item.kind, "status")),
             ]
+        if item.kind == "project":
+            period = item.get("period") or {}
+            dates = i18n.format_date(period["start"], self.lang) if period.get("start") else ""
+            if period.get("end"):
+                dates += " – " + i18n.format_date(period["end"], self.lang)
+            funder = (item.get("funding") or {}).get("funder")
+            facts = [(t("status"), self.label(item.get("status"), "project", "status")), (t("period"), dates)]
+            return facts + ([(t("funder"), str(funder))] if funder else [])
         if item.kind == "contact":
             return [
-                i18n.t(
-                    "response_time_one" if item.get("response_days") == 1 else "response_time",
-                    self.lang,
-                    n=item.get("response_days"),
-                )
+                (t("who_for"), labels("audiences")),
+                (t("topics"), labels("topics")),
+                (texts["response"], self.response_text(item)),
             ]
-        return [self.label(item.get("type"), "unit", "type")]
+        parent = self.catalogue.find("unit", item.get("parent"))
+        facts = [(t("type"), self.label(item.get("type"), "unit", "type"))]
+        return facts + ([(t("parent"), i18n.localised(parent.get("name"), self.lang))] if parent else [])
 
-    def listing_page(self, kind: str) -> Page:
+    def listing_pages(self, kind: str) -> list[Page]:
+        """The kind's listing, and one listing per facet value, each cut into pages of cards."""
         plural = KIND_PLURALS[kind]
-        title = i18n.t(plural, self.lang)
-        intro = LISTING_INTROS[plural][self.lang]
         items = self.catalogue.of_kind(kind)
-        items.sort(key=lambda item: i18n.localised(item.get("name"), self.lang).casefold())
-        html = self._render(
-            "listing.html",
-            f"{plural}/",
-            title=title,
-            intro=intro,
-            items=items,
-            listing_facts=lambda item: [fact for fact in self.listing_facts(item) if fact],
-        )
-        return Page(f"{plural}/index.md", title, html, intro)
+        items.sort(key=lambda item: (i18n.localised(item.get("name"), self.lang).casefold(), item.id))
+        counts = facet_counts(items, LISTING_FACETS[kind])
+        having: dict[tuple[str, str], list[Item]] = {}
+        for item in items:
+            for pair in entry_facets(item):
+                if pair[0] in counts:
+                    having.setdefault(pair, []).append(item)
+        cards = {item: self.card_facts(item) for item in items}
+        pages = self._listing(kind, f"{plural}/", items, counts, None, cards)
+        for facet, counter in counts.items():
+            for code in counter:
+                url = f"{plural}/{facet}/{code}/"
+                pages += self._listing(kind, url, having[(facet, code)], counts, (facet, code), cards)
+        return pages
+
+    def _listing(
+        self,
+        kind: str,
+        listing_url: str,
+        items: list[Item],
+        counts: dict[str, Any],
+        chosen: tuple[str, str] | None,
+        cards: dict[Item, list[tuple[str, str]]],
+    ) -> list[Page]:
+        """One listing (all of a kind, or those with the `chosen` facet value) as pages of cards."""
+        plural = KIND_PLURALS[kind]
+        texts = LISTING_TEXTS[self.lang]
+        heading = i18n.t(plural, self.lang)
+        if chosen is not None:
+            heading += f" – {FACET_NAMES[chosen[0]][self.lang]}: {self.facet_labels[chosen]}"
+        intro = LISTING_INTROS[plural][self.lang]
+        chunks = paginate(items)
+        pages = []
+        for number, chunk in enumerate(chunks, start=1):
+            url = page_url(listing_url, number)
+            title = heading if number == 1 else f"{heading}, {texts['page_of'].format(n=number, total=len(chunks))}"
+            link = functools.partial(relative_url, url)
+            html = self._render(
+                "listing.html",
+                url,
+                heading=heading,
+                title=title,
+                intro=intro,
+                lt=texts,
+                count=len(items),
+                cards=[(item, cards[item]) for item in chunk],
+                facet_groups=self.facet_groups(
+                    counts, lambda facet, code, link=link: link(f"{plural}/{facet}/{code}/"), chosen
+                ),
+                chosen=chosen,
+                all_href=link(f"{plural}/"),
+                number=number,
+                total=len(chunks),
+                window=[(n, link(page_url(listing_url, n)) if n else "") for n in page_window(number, len(chunks))],
+                prev_href=link(page_url(listing_url, number - 1)) if number > 1 else "",
+                next_href=link(page_url(listing_url, number + 1)) if number < len(chunks) else "",
+            )
+            pages.append(Page(f"{url}index.md", title, html, intro))
+        return pages
 
     def chooser_rows(self) -> list[dict[str, Any]]:
         """One row per (visitor, want): the first contact path whose audiences and topics match.
@@ -268,12 +434,24 @@ class Renderer:
         )
 
     def search_page(self) -> Page:
+        """The search page, with every filter and its count written in at build time.
+
+        The counts are the whole catalogue's; the page's script loads Pagefind's filter data (and
+        counts that follow the query) only when the visitor opens the filters.
+        """
         texts = SEARCH_TEXTS[self.lang]
         root = "" if self.lang == i18n.DEFAULT_LANGUAGE else f"{self.lang}/"
-        bundle = relative_url(f"{root}{SEARCH_PAGE}/", "pagefind/")
-        # filters as [name, label] pairs: JSON objects lose their order (tojson sorts keys)
-        search_texts = {**texts, "filters": list(texts["filters"].items())}
-        html = self._render("search.html", f"{SEARCH_PAGE}/", search_texts=search_texts, bundle=bundle)
+        url = f"{SEARCH_PAGE}/"
+        bundle = relative_url(f"{root}{url}", "pagefind/")
+        html = self._render(
+            "search.html",
+            url,
+            texts=texts,
+            search_texts={key: value for key, value in texts.items() if isinstance(value, str)},
+            bundle=bundle,
+            facet_groups=self.facet_groups(facet_counts(self.catalogue.all(), FACETS)),
+            listings=[(plural, relative_url(url, f"{plural}/")) for plural in KIND_PLURALS.values()],
+        )
         return Page(f"{SEARCH_PAGE}.md", i18n.t("search_title", self.lang), html)
 
     def reference_fields(self, kind: str) -> list[dict[str, Any]]:
@@ -530,6 +708,96 @@ class Renderer:
         )
         return Page(f"{OPEN_DATA_PAGE}.md", texts["title"], html, texts["intro"])
 
+    def subscribe_page(self) -> Page:
+        """Where the feeds per kind and per unit and the per-entry JSON are listed."""
+        texts = SUBSCRIBE_TEXTS[self.lang]
+        url = f"{SUBSCRIBE_PAGE}/"
+        root = "" if self.lang == i18n.DEFAULT_LANGUAGE else "../"
+        units = sorted(
+            self.catalogue.of_kind("unit"), key=lambda u: i18n.localised(u.get("name"), self.lang).casefold()
+        )
+        first = next(iter(self.catalogue.of_kind("testbed")), None)
+        html = self._render(
+            "subscribe.html",
+            url,
+            texts=texts,
+            kinds=list(KIND_PLURALS.items()),
+            units=units,
+            example=f"testbeds/{first.id}.json" if first else "",
+            feed_href=lambda kind, unit=None: relative_url(url, feed_path(kind, unit)).rstrip("/"),
+            data_href=lambda name: relative_url(url, f"{root}data/{name}").rstrip("/"),
+        )
+        return Page(f"{SUBSCRIBE_PAGE}.md", texts["title"], html, texts["intro"])
+
+    def review_page(self) -> Page:
+        """Per unit, its entries by the date the unit last confirmed them (as `catalogue stale`)."""
+        texts = REVIEW_TEXTS[self.lang]
+        units = review_status(self.catalogue, self.today, STALE_AFTER_MONTHS)
+        units.sort(key=lambda owner: i18n.localised(owner.unit.get("name"), self.lang).casefold())
+        html = self._render(
+            "review.html",
+            f"{REVIEW_PAGE}/",
+            texts=texts,
+            units=units,
+            today=self.today,
+            limit=STALE_AFTER_MONTHS,
+            overdue_total=sum(len(owner.overdue) for owner in units),
+            never_total=sum(len(owner.never_confirmed) for owner in units),
+        )
+        return Page(
+            f"{REVIEW_PAGE}.md", texts["title"], html, texts["intro"].format(limit=STALE_AFTER_MONTHS)
+        )
+
+    def embed_selections(self, lang: str | None = None) -> list[embed.Selection]:
+        return embed.selections(self.catalogue, self.schemas, lang or self.lang)
+
+    def embed_page(self) -> Page:
+        """'Bädda in / Embed': a partner picks what to show and copies the snippet."""
+        texts = EMBED_PAGE_TEXTS[self.lang]
+        url = f"{EMBED_PAGE}/"
+        found = self.embed_selections()
+        groups: dict[str, list[embed.Selection]] = {}
+        for selection in found:
+            groups.setdefault(selection.group, []).append(selection)
+        titles = {
+            lang: {s.path: s.title for s in (found if lang == self.lang else self.embed_selections(lang))}
+            for lang in i18n.LANGUAGES
+        }
+        site_root = relative_url(url, "") + ("" if self.lang == i18n.DEFAULT_LANGUAGE else "../")
+        html = self._render(
+            "embed_page.html",
+            url,
+            texts=texts,
+            groups=list(groups.items()),
+            titles=titles,
+            selections=found,
+            site_root=site_root,
+            height_message=embed.HEIGHT_MESSAGE,
+            first_src=relative_url(url, found[0].url) if found else "",
+            first_title=found[0].title if found else "",
+            embed_href=lambda selection: relative_url(url, selection.url),
+            script_texts={key: texts[key] for key in ("comment", "preview", "copied", "select")},
+        )
+        return Page(f"{EMBED_PAGE}.md", texts["title"], html, texts["intro"])
+
+    def embed_files(self) -> dict[str, str]:
+        """The embeddable listings of this language, by path below the language root (`embed/…/index.html`)."""
+        site = i18n.t("site_name", self.lang)
+        files = {}
+        for selection in self.embed_selections():
+            files[f"{selection.url}index.html"] = self._render(
+                "embed_listing.html",
+                selection.url,
+                selection=selection,
+                listing_facts=lambda item: [value for _, value in self.card_facts(item)],
+                source=embed.EMBED_TEXTS["source"][self.lang].format(site=site),
+                more=relative_url(selection.url, selection.more),
+                more_label=embed.EMBED_TEXTS["more"][self.lang],
+                shown_text=embed.EMBED_TEXTS["shown"][self.lang],
+                height_message=embed.HEIGHT_MESSAGE,
+            )
+        return files
+
     def pages(self) -> list[Page]:
         """Every generated page of this language."""
         return [self.entry_page(item) for item in self.catalogue.all()] + self.overview_pages()
@@ -539,13 +807,16 @@ class Renderer:
 
         A preview re-renders these on every change, since any entry may show on them.
         """
-        pages = [self.listing_page(kind) for kind in KIND_PLURALS]
+        pages = [page for kind in KIND_PLURALS for page in self.listing_pages(kind)]
         pages += [
             self.chooser_page(),
             self.search_page(),
             self.reference_page(),
             self.news_page(),
             self.open_data_page(),
+            self.subscribe_page(),
+            self.review_page(),
+            self.embed_page(),
         ]
         return pages
 
@@ -573,42 +844,71 @@ LISTING_INTROS = {
     },
 }
 
+# Fields of the visible fact lists that search finds too, beside the facets (dotted field paths).
+SEARCH_FACTS: dict[str, tuple[str, ...]] = {
+    "testbed": ("location.municipality",),
+    "project": ("reference", "coordinator", "funding.funder", "funding.programme", "other_partners"),
+}
+
+LISTING_TEXTS = {
+    "sv": {
+        "page_of": "sida {n} av {total}",
+        "pages": "Sidor",
+        "previous": "Föregående",
+        "next": "Nästa",
+        "filter": "Avgränsa",
+        "filter_nav": "Avgränsa listan",
+        "all": "Visa alla",
+        "response": "Svarstid",
+        "days": "{n} arbetsdagar",
+        "days_one": "{n} arbetsdag",
+        "example": "exempel",
+    },
+    "en": {
+        "page_of": "page {n} of {total}",
+        "pages": "Pages",
+        "previous": "Previous",
+        "next": "Next",
+        "filter": "Filter",
+        "filter_nav": "Filter the list",
+        "all": "Show all",
+        "response": "Response time",
+        "days": "{n} working days",
+        "days_one": "{n} working day",
+        "example": "example",
+    },
+}
+
 SEARCH_TEXTS = {
     "sv": {
         "results": "{n} träffar",
         "result": "1 träff",
         "none": "Inga träffar för {q}.",
+        "none_filtered": "Inga träffar med de valda filtren.",
         "searching": "Söker …",
-        "filters": {
-            "type": "Typ av post",
-            "kind": "Typ av testbädd",
-            "area": "Område",
-            "audience": "Vem får använda",
-            "cost": "Kostnad",
-            "status": "Status",
-            "unit": "Enhet",
-            "language": "Språk",
-        },
+        "filter": "Filter",
+        "filter_active": "Filter ({n} valda)",
+        "filter_heading": "Avgränsa sökningen",
         "clear": "Rensa filter",
+        "more": "Visa fler träffar",
+        "shown": "Visar {shown} av {n}.",
         "failed": "Sökningen kunde inte laddas.",
+        "needs_js": "Sökningen behöver JavaScript. Utan JavaScript hittar du allt i listorna, som går att avgränsa på samma sätt:",
     },
     "en": {
         "results": "{n} results",
         "result": "1 result",
         "none": "No results for {q}.",
+        "none_filtered": "No results with the chosen filters.",
         "searching": "Searching …",
-        "filters": {
-            "type": "Type of entry",
-            "kind": "Kind of testbed",
-            "area": "Area",
-            "audience": "Who may use it",
-            "cost": "Cost",
-            "status": "Status",
-            "unit": "Unit",
-            "language": "Language",
-        },
+        "filter": "Filter",
+        "filter_active": "Filter ({n} chosen)",
+        "filter_heading": "Narrow the search",
         "clear": "Clear filters",
+        "more": "Show more results",
+        "shown": "Showing {shown} of {n}.",
         "failed": "Search could not be loaded.",
+        "needs_js": "Search needs JavaScript. Without JavaScript you find everything in the lists, which can be filtered the same way:",
     },
 }
 
@@ -835,5 +1135,160 @@ OPEN_DATA_TEXTS = {
         "apostrophe (') in front, so that the program shows it as text. Two exceptions are written as they are: "
         "numbers (such as -12) and phone numbers in phone number columns (such as +46 8 123 456 78). They consist only "
         "of digits, spaces and hyphens, and cannot make a formula that calls a function or fetches anything.",
+    },
+}
+
+HISTORY_TEXTS = {
+    "sv": {
+        "title": "Ändringar",
+        "last_changed": "Senast ändrad",
+        "file": "Postens fil i arkivet",
+        "log": "Alla ändringar i arkivet",
+        "more": "Fler ändringar: {n}",
+    },
+    "en": {
+        "title": "Changes",
+        "last_changed": "Last changed",
+        "file": "The entry's file in the repository",
+        "log": "Every change in the repository",
+        "more": "More changes: {n}",
+    },
+}
+
+SUBSCRIBE_TEXTS = {
+    "sv": {
+        "title": "Prenumerera och hämta poster",
+        "intro": "Följ nya och ändrade poster med en flödesläsare (Atom), för en typ av poster eller för en enhet. "
+        "Program kan hämta varje post som JSON på en fast adress.",
+        "by_kind": "Flöden per typ av post",
+        "by_unit": "Flöden per enhet",
+        "api": "En post i taget som JSON",
+        "api_intro": "Adresserna ändras inte så länge posten finns kvar. Filerna skrivs om varje gång webbplatsen byggs.",
+        "index": "en förteckning över alla poster med deras adresser",
+        "kind": "typ",
+        "for_example": "till exempel",
+        "entry": "en post, med samma fält som i catalogue.json",
+        "schema": "JSON-schemat som beskriver filerna (en post av typen testbädd följer till exempel #/$defs/testbed)",
+        "moved": "När en post byter id finns den gamla adressen kvar och pekar på den nya (fältet location).",
+    },
+    "en": {
+        "title": "Subscribe and fetch entries",
+        "intro": "Follow new and changed entries in a feed reader (Atom), for one kind of entry or for one unit. "
+        "Programs can fetch every entry as JSON at a stable address.",
+        "by_kind": "Feeds by kind of entry",
+        "by_unit": "Feeds by unit",
+        "api": "One entry at a time as JSON",
+        "api_intro": "The addresses do not change as long as the entry exists. The files are rewritten every time the site is built.",
+        "index": "a list of every entry with its addresses",
+        "kind": "kind",
+        "for_example": "for example",
+        "entry": "one entry, with the same fields as in catalogue.json",
+        "schema": "the JSON Schema that describes the files (a testbed entry, for example, follows #/$defs/testbed)",
+        "moved": "When an entry changes its id, the old address stays and points to the new one (the field location).",
+    },
+}
+
+REVIEW_TEXTS = {
+    "sv": {
+        "title": "Granskning",
+        "intro": "Varje enhet bekräftar att uppgifterna i dess poster stämmer. En post som enheten bekräftade "
+        "för {limit} månader sedan eller mer behöver granskas igen. Poster som bara har sammanställts ur "
+        "offentliga källor och som enheten aldrig har bekräftat listas för sig.",
+        "as_of": "Läget den",
+        "totals": "{overdue} poster behöver granskas och {never} har aldrig bekräftats, hos {units} enheter.",
+        "summary": "Poster per enhet",
+        "unit": "Enhet",
+        "overdue": "Behöver granskas",
+        "up_to_date": "Aktuella",
+        "never": "Aldrig bekräftade",
+        "unit_page": "Enhetens sida",
+        "confirmed_caption": "Bekräftade poster, den äldsta bekräftelsen först",
+        "entry": "Post",
+        "last_confirmed": "Senast bekräftad",
+        "status": "Status",
+        "needs_review": "Behöver granskas",
+        "current": "Aktuell",
+        "none_confirmed": "Enheten har inte bekräftat någon av sina poster.",
+        "never_title": "Aldrig bekräftade av enheten",
+        "compiled": "sammanställd ur offentliga källor den",
+    },
+    "en": {
+        "title": "Review status",
+        "intro": "Each unit confirms that the facts in its entries are right. An entry the unit confirmed "
+        "{limit} or more months ago needs to be reviewed again. Entries that have only been compiled from "
+        "public sources and that the unit has never confirmed are listed apart.",
+        "as_of": "As of",
+        "totals": "{overdue} entries need review and {never} have never been confirmed, in {units} units.",
+        "summary": "Entries per unit",
+        "unit": "Unit",
+        "overdue": "Need review",
+        "up_to_date": "Up to date",
+        "never": "Never confirmed",
+        "unit_page": "The unit's page",
+        "confirmed_caption": "Confirmed entries, oldest confirmation first",
+        "entry": "Entry",
+        "last_confirmed": "Last confirmed",
+        "status": "Status",
+        "needs_review": "Needs review",
+        "current": "Up to date",
+        "none_confirmed": "The unit has not confirmed any of its entries.",
+        "never_title": "Never confirmed by the unit",
+        "compiled": "compiled from public sources on",
+    },
+}
+
+EMBED_PAGE_TEXTS = {
+    "sv": {
+        "title": "Bädda in",
+        "intro": "Visa katalogens testbäddar och projekt på er egen webbplats: välj vad som ska visas och på vilket "
+        "språk, kopiera koden och klistra in den där listan ska stå. Listan hämtas från katalogen och är alltid aktuell. "
+        "Den laddar inget från andra webbplatser och fungerar med tangentbord och på små skärmar.",
+        "what": "Vad ska visas",
+        "language": "Språk",
+        "code": "Kod att klistra in på er webbplats",
+        "code_help": "Koden visar listan i en iframe. De sista raderna är ett kort skript som låter ramen bli lika hög "
+        "som listan; utan skriptet är ramen 400 pixlar hög och går att rulla.",
+        "no_script": "Koden skapas med JavaScript. Utan JavaScript kan ni använda en adress i listan nedan i en iframe.",
+        "copy": "Kopiera koden",
+        "copied": "Koden är kopierad.",
+        "select": "Koden är markerad: kopiera den med Ctrl+C eller Cmd+C.",
+        "comment": "Ramen blir lika hög som listan i katalogen",
+        "preview": "Förhandsvisning",
+        "all": "Alla listor att bädda in",
+        "all_intro": "Varje lista har en fast adress.",
+    },
+    "en": {
+        "title": "Embed",
+        "intro": "Show the catalogue's testbeds and projects on your own website: choose what to show and in which "
+        "language, copy the code and paste it where the list should be. The list comes from the catalogue and is "
+        "always up to date. It loads nothing from other websites and works with a keyboard and on small screens.",
+        "what": "What to show",
+        "language": "Language",
+        "code": "Code to paste into your website",
+        "code_help": "The code shows the list in an iframe. The last lines are a short script that makes the frame as "
+        "tall as the list; without the script the frame is 400 pixels tall and scrolls.",
+        "no_script": "The code is made with JavaScript. Without JavaScript, you can use an address from the list below in an iframe.",
+        "copy": "Copy the code",
+        "copied": "The code has been copied.",
+        "select": "The code is selected: copy it with Ctrl+C or Cmd+C.",
+        "comment": "The frame becomes as tall as the catalogue's list",
+        "preview": "Preview",
+        "all": "Every list to embed",
+        "all_intro": "Each list has a stable address.",
+    },
+}
+
+FOLLOW_TEXTS = {
+    "sv": {
+        "title": "Följ enhetens poster",
+        "feed": "Nya och ändrade poster (Atom-flöde)",
+        "review": "När enheten senast bekräftade sina poster",
+        "embed": "Visa enhetens testbäddar och projekt på en annan webbplats",
+    },
+    "en": {
+        "title": "Follow the unit's entries",
+        "feed": "New and changed entries (Atom feed)",
+        "review": "When the unit last confirmed its entries",
+        "embed": "Show the unit's testbeds and projects on another website",
     },
 }
