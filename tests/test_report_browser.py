@@ -164,7 +164,7 @@ def test_every_download_of_the_report_is_there(site: Site, lang: str) -> None:
 )
 def test_the_report_index_lists_the_years(site: Site, path: str, link: str) -> None:
     page = site.open(path)
-    page.locator(f'a[href="{link}"]').click()
+    page.locator(f'article.report a[href="{link}"]').click()
     page.wait_for_url(f"**/{path}{link}")
     assert "2017" in page.locator("h1").inner_text()
     page.close()
