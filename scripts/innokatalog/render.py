@@ -1027,7 +1027,7 @@ REPORT_TEXTS = {
         "ändras inte. Innevarande år är preliminärt tills det är slut och bokslutet publiceras.",
         "index_how": "Ett år publiceras när det är slut. Då sparas siffrorna som de är, och senare ändringar i katalogen "
         "påverkar dem inte.",
-        "published": "Publicerat bokslut.",
+        "published": "Slutliga siffror.",
         "preliminary": "Preliminära siffror.",
         "published_short": "publicerat",
         "preliminary_short": "preliminärt",
@@ -1057,7 +1057,7 @@ REPORT_TEXTS = {
         "does not change. The current year is preliminary until it has ended and its report is published.",
         "index_how": "A year is published when it has ended. Its figures are then kept as they are, and later changes "
         "to the catalogue do not affect them.",
-        "published": "Published report.",
+        "published": "Final figures.",
         "preliminary": "Preliminary figures.",
         "published_short": "published",
         "preliminary_short": "preliminary",
