@@ -24,6 +24,7 @@ from .browser_support import AXE_TAGS, REPORT, Browsing, page_path, shipped_cata
 
 pytestmark = pytest.mark.browser
 
+
 def name_of(item: Item, lang: str = "sv") -> str:
     return i18n.localised(item.get("name"), lang)
 

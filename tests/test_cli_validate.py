@@ -38,7 +38,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def set_reviewed(path: Path, value: str) -> None:
     text, count = re.subn(
-        r"^reviewed: .*$", f'reviewed: "{value}"', path.read_text(encoding="utf-8"), flags=re.M
+        r"^confirmed: .*$", f'confirmed: "{value}"', path.read_text(encoding="utf-8"), flags=re.M
     )
     assert count == 1
     path.write_text(text, encoding="utf-8")
@@ -86,12 +86,12 @@ def test_stale_after(catalogue: Path) -> None:
     result = run("validate")
     assert result.exit_code == 0
     assert result.output == (
-        "catalogue/testbeds/openlab.yml:25:11: warning: last reviewed 2000-01-01, 12 or more months ago: "
-        "check the entry with its owner and update 'reviewed' [stale]\n"
+        "catalogue/testbeds/openlab.yml:25:12: warning: last confirmed by the owning unit on 2000-01-01, "
+        "12 or more months ago: ask the unit to check the entry and update 'confirmed' [stale]\n"
         "0 errors, 1 warning in 4 files\n"
     )
     result = run("validate", "--stale-after", "3")
-    assert "last reviewed 2000-01-01, 3 or more months ago" in result.output
+    assert "on 2000-01-01, 3 or more months ago" in result.output
     result = run("validate", "--stale-after", "100000", "--strict")
     assert (result.exit_code, result.output) == (0, "0 errors, 0 warnings in 4 files\n")
 
@@ -223,7 +223,7 @@ def test_loader_findings_come_through_the_cli(catalogue: Path) -> None:
     assert result.exit_code == 1
     assert result.output == (
         "catalogue/testbed:1:1: error: 'testbed' is not a kind folder; entries go in units, testbeds, "
-        "projects, contacts; did you mean 'testbeds'? [unknown-kind]\n"
+        "projects, contacts, opportunities; did you mean 'testbeds'? [unknown-kind]\n"
         "catalogue/testbeds/trasig.yml:2:7: error: the file is not valid UTF-8; save it as UTF-8 [encoding]\n"
         "2 errors, 0 warnings in 5 files\n"
     )

@@ -23,7 +23,11 @@ summary:
   sv: Kontoret som leder staden.
   en: The office that leads the city.
 type: administration
-reviewed: "{today}"
+confirmed: "{today}"
+sources:
+  - title: Stockholms stads innovationsstrategi
+    publisher: Stockholms stad
+    section: "1 Inledning"
 """
 
 
@@ -45,7 +49,7 @@ def add_unit_without_team(catalogue: Path) -> None:
     reviewed = next(
         line.split('"')[1]
         for line in (catalogue / "units" / "innovationsenheten.yml").read_text().splitlines()
-        if line.startswith("reviewed:")
+        if line.startswith("confirmed:")
     )
     (catalogue / "units" / "stadsledning.yml").write_text(OTHER_UNIT.format(today=reviewed), encoding="utf-8")
     path = catalogue / "testbeds" / "openlab.yml"

@@ -43,6 +43,7 @@ DATA_FILES = {
     "testbeds.csv",
     "projects.csv",
     "contacts.csv",
+    "opportunities.csv",
     "catalogue.jsonld",
 }
 ALL_FILES = DATA_FILES | {"catalogue.schema.json", "dcat.rdf", "dcat.jsonld"}
@@ -62,7 +63,7 @@ def schemas() -> SchemaSet:
 def catalogue() -> Catalogue:
     loaded = load_catalogue(FIXTURE)
     assert not loaded.findings, loaded.findings
-    assert loaded.files == len(loaded.entries) == 8
+    assert loaded.files == len(loaded.entries) == 9
     return Catalogue(loaded.entries)
 
 
@@ -174,8 +175,14 @@ def test_catalogue_json_envelope(catalogue_json: dict[str, Any]) -> None:
     assert catalogue_json["schema_version"] == export.SCHEMA_VERSION
     assert catalogue_json["generated"] == "2026-11-24T08:00:00Z"
     assert catalogue_json["site_url"] == SITE
-    assert catalogue_json["counts"] == {"units": 3, "testbeds": 2, "projects": 2, "contacts": 1}
-    assert catalogue_json["labels"]["testbed"]["status"]["active"] == {"sv": "Öppen", "en": "Active"}
+    assert catalogue_json["counts"] == {
+        "units": 3,
+        "testbeds": 2,
+        "projects": 2,
+        "contacts": 1,
+        "opportunities": 1,
+    }
+    assert catalogue_json["labels"]["testbed"]["status"]["active"] == {"sv": "Aktiv", "en": "Active"}
     assert catalogue_json["labels"]["testbed"]["access.cost_model"]["free"]["en"] == "Free of charge"
     assert catalogue_json["labels"]["project"]["areas"]["health-care"]["sv"] == "Hälso- och sjukvård"
 
@@ -207,6 +214,7 @@ def test_catalogue_json_resolves_relations_both_ways(catalogue_json: dict[str, A
         "owned_contacts": ["testbaddar"],
         "sub_units": [],
         "partner_in": [],
+        "owned_opportunities": ["stipendiet"],
     }
     assert units["region-exempel"]["related"]["sub_units"] == ["innovationsenheten"]
     assert units["region-exempel"]["related"]["owned_projects"] == ["fonden"]
@@ -216,8 +224,61 @@ def test_catalogue_json_resolves_relations_both_ways(catalogue_json: dict[str, A
         "way_in_to_units": ["innovationsenheten"],
         "way_in_to_testbeds": ["dataplattformen", "openlab"],
         "way_in_to_projects": ["fonden", "vard-hemma"],
+        "way_in_to_opportunities": ["stipendiet"],
     }
     assert by_id(catalogue_json, "projects")["vard-hemma"]["related"] == {}
+
+
+def test_catalogue_json_carries_sources_and_review_dates(catalogue_json: dict[str, Any]) -> None:
+    opportunity = by_id(catalogue_json, "opportunities")["stipendiet"]
+    assert opportunity["sources"] == [
+        {
+            "title": {
+                "sv": "Exempelstadens innovationsstrategi",
+                "en": "The example city's innovation strategy",
+            },
+            "publisher": "Exempelstaden",
+            "section": "2.4 Exempel",
+            "url": "https://example.org/strategi.pdf",
+        }
+    ]
+    assert opportunity["compiled"] == "2026-11-01" and "confirmed" not in opportunity
+    testbed = by_id(catalogue_json, "testbeds")["openlab"]
+    assert (testbed["compiled"], testbed["confirmed"]) == ("2026-10-15", "2026-11-01")
+    assert testbed["status_recorded"] == {
+        "date": "2026-11-01",
+        "source": {"sv": "Den ansvariga enheten", "en": "The owning unit"},
+    }
+
+
+def test_csv_writes_each_source_as_one_readable_citation(documents: dict[str, bytes]) -> None:
+    _, rows = read_csv(documents["opportunities.csv"])
+    assert rows[0]["sources"] == (
+        "Exempelstaden: Exempelstadens innovationsstrategi (datum anges inte), 2.4 Exempel, "
+        "https://example.org/strategi.pdf"
+    )
+    _, rows = read_csv(documents["units.csv"])
+    assert rows[0]["sources"] == (
+        "Region Exempel: Exempelregionens innovationsstrategi (2020-03-24), 4.4 Testmiljöer"
+    )
+
+
+def test_schema_org_names_the_sources_an_entry_is_based_on(catalogue: Catalogue) -> None:
+    item = catalogue.find("opportunity", "stipendiet")
+    node = export.jsonld_for(item, catalogue, SITE, "en")
+    assert node["@type"] == "Grant"
+    assert node["isBasedOn"] == [
+        {
+            "@type": "CreativeWork",
+            "name": "2.4 Exempel",
+            "isPartOf": {
+                "@type": "CreativeWork",
+                "name": "The example city's innovation strategy",
+                "publisher": {"@type": "Organization", "name": "Exempelstaden"},
+                "url": "https://example.org/strategi.pdf",
+            },
+        }
+    ]
 
 
 # --- CSV -------------------------------------------------------------------------------------------
@@ -237,7 +298,9 @@ def test_csv_has_one_row_per_entry(kind: str, catalogue: Catalogue, documents: d
     assert [row["id"] for row in rows] == [item.id for item in catalogue.of_kind(kind)]
     assert header[:3] == ["id", "url_sv", "url_en"]
     assert len(header) == len(set(header)), "column names must be unique"
-    assert {"name_sv", "name_en", "summary_sv", "summary_en", "reviewed"} <= set(header)
+    assert {"name_sv", "name_en", "summary_sv", "summary_en", "sources"} <= set(header)
+    assert {"compiled", "confirmed"} <= set(header)
+    assert not [name for name in header if name.startswith("sources_")], "sources are one column"
     for row in rows:
         assert None not in row, "a row has more cells than the header"
         assert row["url_sv"] == f"{SITE}{KIND_PLURALS[kind]}/{row['id']}/"

@@ -543,7 +543,7 @@ def test_unknown_kind_folder_suggests_the_nearest(root: Path) -> None:
             "catalogue/testbed",
             1,
             1,
-            "'testbed' is not a kind folder; entries go in units, testbeds, projects, contacts"
+            "'testbed' is not a kind folder; entries go in units, testbeds, projects, contacts, opportunities"
             "; did you mean 'testbeds'?",
         )
     ]
@@ -553,7 +553,10 @@ def test_unknown_kind_folder_suggests_the_nearest(root: Path) -> None:
 def test_unknown_kind_folder_without_a_near_name(root: Path) -> None:
     put(root, "misc/openlab.yml", "id: openlab\n")
     finding = only_finding(root)
-    assert finding.message == "'misc' is not a kind folder; entries go in units, testbeds, projects, contacts"
+    assert (
+        finding.message
+        == "'misc' is not a kind folder; entries go in units, testbeds, projects, contacts, opportunities"
+    )
 
 
 def test_other_misplaced_things(root: Path) -> None:
@@ -568,7 +571,7 @@ def test_other_misplaced_things(root: Path) -> None:
         (
             "misplaced-file",
             "catalogue/openlab.yml",
-            "put entries in a kind folder: units, testbeds, projects, contacts",
+            "put entries in a kind folder: units, testbeds, projects, contacts, opportunities",
         ),
         ("unexpected-file", "catalogue/testbeds/notes.txt", "only .yml entries belong in 'testbeds'"),
         (
@@ -695,7 +698,7 @@ def test_positions_of_nested_values_in_block_style(catalogue: Path) -> None:
     assert entry.position_of(("access", "steps")) == Position(18, 5)
     assert entry.position_of(("audiences", 1)) == Position(14, 5)
     assert entry.position_of(("ethics", "personal_data")) == Position(24, 18)
-    assert entry.position_of(("reviewed",), key=True) == Position(25, 1)
+    assert entry.position_of(("confirmed",), key=True) == Position(25, 1)
     # a path that does not exist falls back to its nearest existing ancestor
     assert entry.position_of(("access", "steps", 5, "sv")) == Position(18, 5)
     assert entry.position_of(("nowhere",)) == Position(1, 1)

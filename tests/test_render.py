@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from markupsafe import escape
 
+from innokatalog.load import Entry, load_catalogue
+from innokatalog.model import Catalogue
 from innokatalog.render import Renderer, markdown_to_html, relative_url
 
-from .mini import mini_catalogue, schemas
+from .mini import MINI, mini_catalogue, schemas
 
 
 class _Tags(HTMLParser):
@@ -125,7 +128,7 @@ def test_reference_page_explains_every_field_in_the_page_language() -> None:
     schema_set = schemas()
     for lang in ("sv", "en"):
         html = Renderer(mini_catalogue(), schema_set, lang).reference_page().html
-        for kind in ("unit", "testbed", "project", "contact"):
+        for kind in ("unit", "testbed", "project", "contact", "opportunity"):
             for field in schema_set.fields(kind):
                 title, description = field.text(lang)
                 assert f"<strong>{escape(title)}</strong>: {escape(description)}" in html, (
@@ -134,7 +137,8 @@ def test_reference_page_explains_every_field_in_the_page_language() -> None:
                     field.name,
                 )
     swedish = Renderer(mini_catalogue(), schema_set, "sv").reference_page().html
-    assert "<strong>Senast granskad</strong>" in swedish and "Last reviewed" not in swedish
+    assert "<strong>Bekräftad av den ansvariga enheten</strong>" in swedish
+    assert "Confirmed by the owning unit" not in swedish
 
 
 def test_reference_page_lists_the_fields_inside_fields() -> None:
@@ -150,3 +154,59 @@ def test_reference_page_lists_the_fields_inside_fields() -> None:
         assert f"<code>{value}</code>" in cost
     location = html.split("<code>location.municipality</code>")[1].split("</tr>")[0]
     assert "Ja, när location finns" in location
+
+
+def _with(extra: list[tuple[str, str, dict]]) -> Renderer:
+    """The mini catalogue with extra entries (kind, id, data) added in code."""
+    entries = load_catalogue(MINI).entries + [
+        Entry(kind, item_id, Path(f"{item_id}.yml"), data) for kind, item_id, data in extra
+    ]
+    return Renderer(Catalogue(entries), schemas(), "sv")
+
+
+STIPEND = {
+    "name": {"sv": "Stipendiet"},
+    "summary": {"sv": "Ett stipendium."},
+    "unit": "u1",
+    "type": "stipend",
+    "status": "active",
+    "audiences": ["residents"],
+}
+
+
+def _way_in(renderer: Renderer, who: str, want: str) -> str | None:
+    row = next(r for r in renderer.chooser_rows() if (r["who"], r["want"]) == (who, want))
+    return row["contact"].id if row["contact"] else None
+
+
+def test_chooser_offers_an_open_stipend_where_no_contact_path_matches() -> None:
+    assert _way_in(_with([]), "residents", "funding") is None
+    assert _way_in(_with([("opportunity", "o1", STIPEND)]), "residents", "funding") == "o1"
+    closed = {**STIPEND, "status": "closed"}
+    assert _way_in(_with([("opportunity", "o1", closed)]), "residents", "funding") is None
+    prize = {**STIPEND, "type": "prize"}  # a prize is no way to get funding
+    assert _way_in(_with([("opportunity", "o1", prize)]), "residents", "funding") is None
+
+
+def test_chooser_prefers_a_contact_path_to_an_opportunity() -> None:
+    contact = {
+        "name": {"sv": "Fonden"},
+        "summary": {"sv": "Fonden."},
+        "unit": "u1",
+        "audiences": ["residents"],
+        "topics": ["funding"],
+        "channels": {"email": "fonden@example.org"},
+        "response_days": 5,
+    }
+    renderer = _with([("opportunity", "o1", STIPEND), ("contact", "c2", contact)])
+    assert _way_in(renderer, "residents", "funding") == "c2"
+
+
+def test_opportunity_page_says_what_is_not_stated_and_where_to_ask() -> None:
+    renderer = _with([("opportunity", "o1", STIPEND)])
+    page = renderer.entry_page(renderer.catalogue.find("opportunity", "o1"))
+    assert page.src_uri == "opportunities/o1.md"
+    assert "<dt>Hur ofta</dt><dd>Uppgift saknas</dd>" in page.html
+    assert "<dt>Vem kan delta</dt><dd>Invånare</dd>" in page.html
+    assert "Källorna beskriver inte hur man söker eller deltar. Fråga den ansvariga enheten" in page.html
+    assert '<span data-pagefind-filter="type">Möjlighet</span>' in page.html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -44,6 +45,14 @@ TESTBED_OPTIONS = [
     "access.steps[0].sv=Skriv till oss",
     "--set",
     "access.steps[0].en=Write to us",
+    "--set",
+    "status_recorded.source.sv=Den ansvariga enheten",
+    "--set",
+    "sources[0].title=Enhetens beskrivning av labbet",
+    "--set",
+    "sources[0].publisher=Enheten",
+    "--set",
+    "sources[0].section=Hela dokumentet",
 ]
 
 
@@ -85,10 +94,13 @@ def test_prompts_take_answers_and_ask_again_with_the_reason(project: Path) -> No
                 "physical",
                 "aktiv",  # not an allowed status: refused
                 "active",
+                "Den ansvariga enheten",  # where the status comes from
+                "The owning unit",
                 "companies",
                 "free",
-                "Ring oss",
-                "Call us",
+                "Enhetens beskrivning",  # the source: title, publisher, section
+                "Enheten",
+                "Avsnitt 1",
             ]
         )
         + "\n"
@@ -99,7 +111,9 @@ def test_prompts_take_answers_and_ask_again_with_the_reason(project: Path) -> No
     assert "there is no unit 'nowhere'" in result.output
     assert "'unit' is required: type a value" in result.output
     assert "'status' must be one of planned, active, closed (got 'aktiv')" in result.output
-    assert (project / "catalogue/testbeds/second-lab.yml").is_file()
+    written = (project / "catalogue/testbeds/second-lab.yml").read_text(encoding="utf-8")
+    assert f"compiled: '{dt.date.today().isoformat()}'" in written and "\nconfirmed:" not in written
+    assert "# confirmed:" in written  # a hint for the owning unit
     assert _valid(project) == []
 
 
@@ -185,3 +199,24 @@ def test_new_works_from_inside_the_catalogue(project: Path, monkeypatch: pytest.
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Wrote new-lab.yml;")  # relative to where the user stands
     assert (project / "catalogue" / "testbeds" / "new-lab.yml").is_file()
+
+
+def test_new_opportunity_is_written_into_its_folder(project: Path) -> None:
+    options = [
+        "id=stipendiet",
+        "name.sv=Stipendiet",
+        "summary.sv=Ett stipendium.",
+        "unit=u1",
+        "type=stipend",
+        "status=active",
+        "status_recorded.source.sv=Den ansvariga enheten",
+        "sources[0].title=Stadens strategi",
+        "sources[0].publisher=Staden",
+        "sources[0].section=2.4",
+    ]
+    result = CliRunner().invoke(
+        main, ["new", "opportunity", "--no-input", *[a for o in options for a in ("--set", o)]]
+    )
+    assert result.exit_code == 0, result.output
+    assert (project / "catalogue/opportunities/stipendiet.yml").is_file()
+    assert _valid(project) == []

@@ -97,7 +97,7 @@ def main() -> None:
     default=12,
     show_default=True,
     metavar="MONTHS",
-    help="Warn about entries whose 'reviewed' date is this many months old or older.",
+    help="Warn about entries whose 'confirmed' date (the owning unit's check) is this many months old or older.",
 )
 @click.option(
     "--changed",
@@ -281,19 +281,32 @@ def build_command(output: Path | None, engine: str | None, site_url: str | None,
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
 )
-def serve_command(host: str, port: int) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(sorted(ENGINES)),
+    default=None,
+    help="Site engine (default: [tool.catalogue] engine in pyproject.toml, else mkdocs).",
+)
+def serve_command(host: str, port: int, engine: str | None) -> None:
     """Preview the site and rebuild it when an entry, schema or page changes.
 
     A change that makes the catalogue invalid prints the findings and keeps serving the last good
-    site, with a notice on the page.
+    site, with a notice on the page. A port in use is a usage error (exit 2).
     """
-    from .serve import serve
+    from .build import CatalogueError
+    from .serve import PortInUse, serve
 
-    serve(Path.cwd(), host, port, click.echo)
+    try:
+        serve(Path.cwd(), host, port, click.echo, engine=engine)
+    except PortInUse as error:
+        raise click.UsageError(str(error)) from None
+    except CatalogueError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
 
 
 @main.command("new")
-@click.argument("kind", type=click.Choice(["unit", "testbed", "project", "contact"]))
+@click.argument("kind", type=click.Choice(["unit", "testbed", "project", "contact", "opportunity"]))
 @click.option(
     "--set",
     "values",
@@ -313,7 +326,7 @@ def serve_command(host: str, port: int) -> None:
 def new_command(
     kind: str, values: tuple[str, ...], no_input: bool, catalogue_dir: Path | None, schema_dir: Path | None
 ) -> None:
-    """Write a new KIND entry (unit, testbed, project or contact) from the schema.
+    """Write a new KIND entry (unit, testbed, project, contact or opportunity) from the schema.
 
     Asks for each required field, showing what the schema allows, and checks each answer as it is
     typed. Optional fields are written as commented hints. The file starts with a line that lets

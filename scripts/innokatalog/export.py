@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from .model import KIND_PLURALS, Catalogue, Item
 from .schema import DEFS_FILE, SchemaSet
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "2.0.0"
 EXPORT_SCHEMA_FILE = "export.schema.json"
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -49,6 +49,7 @@ RELATED: dict[str, list[tuple[str, str, str]]] = {
         ("owned_contacts", "unit", "contact"),
         ("sub_units", "parent", "unit"),
         ("partner_in", "partners", "project"),
+        ("owned_opportunities", "unit", "opportunity"),
     ],
     "testbed": [("used_by_projects", "testbeds", "project")],
     "project": [],
@@ -56,7 +57,9 @@ RELATED: dict[str, list[tuple[str, str, str]]] = {
         ("way_in_to_units", "contact", "unit"),
         ("way_in_to_testbeds", "contact", "testbed"),
         ("way_in_to_projects", "contact", "project"),
+        ("way_in_to_opportunities", "contact", "opportunity"),
     ],
+    "opportunity": [],
 }
 
 # name → (media type, EU file type, title {sv, en}, description {sv, en}); the order of the DCAT listing.
@@ -106,6 +109,15 @@ DISTRIBUTIONS: dict[str, tuple[str, str, dict[str, str], dict[str, str]]] = {
             "en": "One row per contact path (UTF-8 with BOM); lists separated by semicolons.",
         },
     ),
+    "opportunities.csv": (
+        "text/csv",
+        "CSV",
+        {"sv": "Möjligheter som CSV", "en": "Opportunities as CSV"},
+        {
+            "sv": "En rad per möjlighet: stipendier, priser, tävlingar, utlysningar, mässor och samverkansformer (UTF-8 med BOM); listor skilda med semikolon.",
+            "en": "One row per opportunity: personal grants, prizes, competitions, calls, fairs and forms of collaboration (UTF-8 with BOM); lists separated by semicolons.",
+        },
+    ),
     "catalogue.jsonld": (
         "application/ld+json",
         "JSON_LD",
@@ -131,14 +143,24 @@ DATASET_TEXTS = {
     },
     "description": {
         "sv": "Katalogen Testbäddar och innovation: test- och demonstrationsmiljöer, innovationsprojekt och "
-        "program, kontaktvägar för externa aktörer och de enheter som äger dem, med relationer åt båda hållen.",
+        "program, kontaktvägar för externa aktörer, möjligheter som stipendier och priser, och de enheter som "
+        "äger dem, med relationer åt båda hållen.",
         "en": "The catalogue Testbeds and innovation: test and demonstration environments, innovation projects "
-        "and programmes, contact paths for outside actors and the units that own them, with relations both ways.",
+        "and programmes, contact paths for external parties, opportunities such as grants and prizes, and the "
+        "units that own them, with relations both ways.",
     },
     "keywords": {
         "sv": ["testbäddar", "testmiljöer", "innovation", "innovationsprojekt", "kontaktvägar"],
         "en": ["testbeds", "test environments", "innovation", "innovation projects", "contact paths"],
     },
+}
+
+# Where the data comes from (dct:provenance of the data set): every entry names its own sources.
+PROVENANCE = {
+    "sv": "Uppgifterna är hämtade ur offentliga dokument. Varje post anger sina källor (sources) och när den "
+    "sammanställdes (compiled), och när den ansvariga enheten har bekräftat den (confirmed).",
+    "en": "The details are taken from public documents. Each entry names its sources (sources) and when it "
+    "was compiled (compiled), and when the owning unit has confirmed it (confirmed).",
 }
 
 # --- vocabularies the DCAT description links to ----------------------------------------------------
@@ -320,15 +342,31 @@ def _cell(values: list[Any]) -> str:
     return LIST_SEPARATOR.join(one(v) for v in values)
 
 
+def source_citation(source: dict[str, Any], lang: str = DEFAULT_LANGUAGE) -> str:
+    """A source as one readable line: `Publisher: Title (date), section, address`."""
+    date = source.get("date") or ("datum anges inte" if lang == "sv" else "no date given")
+    parts = [f"{source.get('publisher')}: {_text(source.get('title'), lang)} ({date})", source.get("section")]
+    return ", ".join(str(part) for part in [*parts, source.get("url")] if part)
+
+
 def csv_columns(
     kind: str, schemas: SchemaSet, site_url: str
 ) -> list[tuple[str, Callable[[Item], list[Any]]]]:
-    """The columns of a kind's CSV, from its schema: nested fields flattened, localised ones per language."""
+    """The columns of a kind's CSV, from its schema: nested fields flattened, localised ones per language.
+
+    `sources` is one column, each source written out as a citation, so a spreadsheet reader sees
+    where the row's facts come from without joining columns.
+    """
     columns: list[tuple[str, Callable[[Item], list[Any]]]] = [("id", lambda item: [item.id])]
     for lang in LANGUAGES:
         columns.append((f"url_{lang}", lambda item, lang=lang: [page_url(item, site_url, lang)]))
     for path, _ in _leaves(kind, schemas):
-        if path != ("id",):
+        if path[0] == "sources":
+            if path[-1] == "title":  # one column for the whole list, where its first field stands
+                columns.append(
+                    ("sources", lambda item: [source_citation(s) for s in item.get("sources") or []])
+                )
+        elif path != ("id",):
             columns.append((_column_name(path), lambda item, path=path: _values(item.data, path)))
     for key, _, _ in RELATED[kind]:
         columns.append((key, lambda item, key=key: related_ids(item)[key]))
@@ -349,6 +387,15 @@ def csv_document(catalogue: Catalogue, kind: str, schemas: SchemaSet, site_url: 
 # --- schema.org JSON-LD ------------------------------------------------------------------------------
 
 PLACE_KINDS = {"physical", "clinical", "living-lab", "demonstration"}
+# An opportunity's type → its schema.org type: money or a prize is a Grant, a contest or fair an Event.
+OPPORTUNITY_TYPES = {
+    "stipend": "Grant",
+    "prize": "Grant",
+    "call": "Grant",
+    "competition": "Event",
+    "event": "Event",
+    "collaboration-form": "Service",
+}
 
 
 def schema_org_type(item: Item) -> str | list[str]:
@@ -362,7 +409,9 @@ def schema_org_type(item: Item) -> str | list[str]:
     if item.kind == "contact":
         return "ContactPoint"
     if item.kind == "project":
-        return "Project" if item.get("type") == "programme" else "ResearchProject"
+        return "Project" if item.get("type") in ("programme", "strategy") else "ResearchProject"
+    if item.kind == "opportunity":
+        return OPPORTUNITY_TYPES.get(item.get("type"), "Thing")
     if item.get("kind") in PLACE_KINDS or item.get("location"):
         return ["Place", "Service"]
     return "Service"
@@ -429,8 +478,34 @@ class _SchemaOrg:
             keywords += label if isinstance(label, list) else [label or area]
         if keywords:
             node["keywords"] = keywords
+        node["isBasedOn"] = [self.source(source) for source in item.get("sources") or []]
         getattr(self, f"_{item.kind}")(item, node)
         return {key: value for key, value in node.items() if value not in (None, [], {})}
+
+    def source(self, source: dict[str, Any]) -> dict[str, Any]:
+        """A source as schema.org: the section cited, part of the document with its publisher and date."""
+        document: dict[str, Any] = {
+            "@type": "CreativeWork",
+            "name": self.text(source.get("title")),
+            "publisher": {"@type": "Organization", "name": source.get("publisher")},
+            "datePublished": source.get("date"),
+            "url": source.get("url"),
+        }
+        document = {key: value for key, value in document.items() if value not in (None, [], {})}
+        return {"@type": "CreativeWork", "name": source.get("section"), "isPartOf": document}
+
+    def _opportunity(self, item: Item, node: dict[str, Any]) -> None:
+        unit = self.ref(self.catalogue.unit_of(item))
+        node[
+            "funder" if node["@type"] == "Grant" else "organizer" if node["@type"] == "Event" else "provider"
+        ] = unit
+        node["audience"] = [
+            {"@type": "Audience", "audienceType": self.label("opportunity", "audiences", code) or code}
+            for code in item.get("audiences") or []
+        ]
+        contact = self.catalogue.contact_of(item)
+        if contact is not None and node["@type"] == "Service":
+            node["availableChannel"] = {"@type": "ServiceChannel", "serviceUrl": self.id_of(contact)}
 
     def _unit(self, item: Item, node: dict[str, Any]) -> None:
         node["parentOrganization"] = self.ref(self.catalogue.find("unit", item.get("parent")))
@@ -726,6 +801,11 @@ def dcat_graph(
     landing = URIRef(f"{site_url}{OPEN_DATA_PAGE}")
     graph.add((landing, RDF.type, FOAF.Document))
     graph.add((dataset, DCAT.landingPage, landing))
+    provenance = base.provenance
+    graph.add((provenance, RDF.type, DCTERMS.ProvenanceStatement))
+    for lang, text in PROVENANCE.items():
+        graph.add((provenance, RDFS.label, Literal(text, lang=lang)))
+    graph.add((dataset, DCTERMS.provenance, provenance))
     rights = URIRef(ACCESS_RIGHTS)
     graph.add((rights, RDF.type, DCTERMS.RightsStatement))
     graph.add((dataset, DCTERMS.accessRights, rights))

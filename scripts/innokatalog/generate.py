@@ -144,7 +144,11 @@ class Generator:
         self.renderer = Renderer(catalogue, schemas, lang, self.posts)
         self.entries_by_url: dict[str, Item] = {item.url: item for item in catalogue.all()}
 
-    def tree(self) -> LanguageTree:
+    def tree(self, entries: list[Item] | None = None) -> LanguageTree:
+        """The whole tree; with `entries`, only those entries' pages beside everything else.
+
+        A preview passes the entries a change touched: the other entry pages are as they were.
+        """
         tree = LanguageTree(self.lang, settings=engine_settings(self.lang, self.site_url))
         tree.files.update(self.sources.static)
         for path, text in self.sources.pages.items():
@@ -152,15 +156,16 @@ class Generator:
             if page_lang == self.lang:
                 tree.files[plain] = self.handwritten_page(plain, text)
         report_pages, extra_files = self.renderer.report_pages(self.today)
-        for page in self.renderer.pages() + report_pages:
+        entry_pages = [
+            self.renderer.entry_page(item)
+            for item in self.catalogue.all()
+            if entries is None or item in entries
+        ]
+        for page in entry_pages + self.renderer.overview_pages() + report_pages:
             tree.files[page.src_uri] = self.generated_page(page)
         tree.files.update(extra_files)
         tree.files["feed.xml"] = self.feed()
         return tree
-
-    def entry_pages(self, items: list[Item]) -> dict[str, str]:
-        """Only the pages of `items`: what a preview rewrites when those entries change."""
-        return {page.src_uri: self.generated_page(page) for page in map(self.renderer.entry_page, items)}
 
     def generated_page(self, page: Page) -> str:
         # The themes print title and description into the head without escaping them.
@@ -171,7 +176,9 @@ class Generator:
         }
         item = self.entries_by_url.get(page.url)
         if item is not None:
-            structured = export.jsonld_for(item, self.catalogue, self.site_url, self.lang, schemas=self.schemas)
+            structured = export.jsonld_for(
+                item, self.catalogue, self.site_url, self.lang, schemas=self.schemas
+            )
             meta["catalogue_jsonld"] = export.script_json(structured)
         return page_file(meta, f"{FINISHED_HTML}\n{page.html}\n")
 

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .findings import ERROR, WARNING, Finding, did_you_mean, display_path
+from .parallel import fork_map
 
 try:
     _Loader = yaml.CSafeLoader
@@ -28,6 +29,7 @@ KIND_FOLDERS: dict[str, str] = {
     "testbeds": "testbed",
     "projects": "project",
     "contacts": "contact",
+    "opportunities": "opportunity",
 }
 MAX_FILE_BYTES = 256 * 1024
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -635,19 +637,27 @@ def _kind_files(folder: Path, kind: str, real_root: Path) -> Iterator[tuple[Path
             yield item, kind
 
 
+def _load_one(item: tuple[Path, str]) -> tuple[Entry | None, list[Finding]]:
+    return load_file(*item)
+
+
 def load_catalogue(root: Path) -> LoadResult:
-    """Load every entry under `root`; never raises for bad content, only reports."""
+    """Load every entry under `root` (on all cores); never raises for bad content, only reports.
+
+    Findings come in the same order as when the files are read one after another.
+    """
+    found = list(_entry_files(root))
+    loaded = iter(fork_map(_load_one, [item for item in found if not isinstance(item, Finding)]))
     entries: list[Entry] = []
     findings: list[Finding] = []
     files = 0
-    for item in _entry_files(root):
+    for item in found:
         if isinstance(item, Finding):
             findings.append(item)
             files += item.path.endswith((".yml", ".yaml"))
             continue
-        path, kind = item
         files += 1
-        entry, file_findings = load_file(path, kind)
+        entry, file_findings = next(loaded)
         findings.extend(file_findings)
         if entry is not None:
             entries.append(entry)

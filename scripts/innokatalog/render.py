@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
@@ -23,6 +24,7 @@ from .model import KIND_PLURALS, Catalogue, Item
 from .news import NEWS_DIR, Post, newest_first
 from .report import Figure, build_report, report_csv, report_years
 from .schema import SchemaSet, localised_annotation
+from .validate import status_may_be_outdated
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image")
@@ -41,6 +43,23 @@ def markdown_to_html(text: str) -> Markup:
     html = _MARKDOWN.render(text)
     clean = nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"https", "mailto"})
     return Markup(clean)
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the process: a preview makes a new Renderer on every change."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _MemoryBytecodeCache()
 
 
 @dataclass
@@ -82,6 +101,7 @@ class Renderer:
             undefined=jinja2.ChainableUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=_COMPILED,
         )
         env.filters.update(
             loc=lambda value: i18n.localised(value, lang),
@@ -96,10 +116,14 @@ class Renderer:
             sek=lambda value: i18n.format_sek(value, lang),
             date=lambda value: i18n.format_date(value, lang),
             number=lambda value: i18n.format_number(value, lang),
+            in_sentence=lambda labels: i18n.in_sentence(labels, lang),
             href=jinja2.pass_context(lambda ctx, item: relative_url(ctx["page_url"], item.url)),
         )
         env.globals.update(
             t=lambda key, **values: i18n.t(key, lang, **values),
+            # a text whose placeholders take markup (such as a <time> element); the text is escaped
+            tm=lambda key, **values: Markup(escape(i18n.t(key, lang))).format(**values),
+            status_caution=lambda item: status_may_be_outdated(item.data),
             lang=lang,
             catalogue=catalogue,
             news_for=self.news_for,
@@ -142,8 +166,11 @@ class Renderer:
                 self.label(item.get("kind"), "testbed", "kind"),
                 self.label(item.get("status"), "testbed", "status"),
             ]
-        if item.kind == "project":
-            return [self.label(item.get("status"), "project", "status")]
+        if item.kind in ("project", "opportunity"):
+            return [
+                self.label(item.get("type"), item.kind, "type") if item.get("type") else "",
+                self.label(item.get("status"), item.kind, "status"),
+            ]
         if item.kind == "contact":
             return [
                 i18n.t(
@@ -166,13 +193,18 @@ class Renderer:
             title=title,
             intro=intro,
             items=items,
-            listing_facts=self.listing_facts,
+            listing_facts=lambda item: [fact for fact in self.listing_facts(item) if fact],
         )
         return Page(f"{plural}/index.md", title, html, intro)
 
     def chooser_rows(self) -> list[dict[str, Any]]:
-        """One row per (visitor, want): the first contact path whose audiences and topics match."""
+        """One row per (visitor, want): the first contact path whose audiences and topics match.
+
+        Where no contact path matches, an opportunity open to that visitor of a type the want
+        names (`opportunity_types`, such as a stipend for "get funding") is the way in.
+        """
         contacts = self.catalogue.of_kind("contact")
+        opportunities = self.catalogue.of_kind("opportunity")
         rows = []
         for who in i18n.VISITORS:
             for want, spec in i18n.WANTS.items():
@@ -182,6 +214,15 @@ class Renderer:
                         for c in contacts
                         if who in (c.get("audiences") or [])
                         and set(spec["topics"]) & set(c.get("topics") or [])
+                    ),
+                    None,
+                ) or next(
+                    (
+                        o
+                        for o in opportunities
+                        if who in (o.get("audiences") or [])
+                        and o.get("type") in spec.get("opportunity_types", ())
+                        and o.get("status") == "active"
                     ),
                     None,
                 )
@@ -399,8 +440,15 @@ class Renderer:
         return Page(f"{OPEN_DATA_PAGE}.md", texts["title"], html, texts["intro"])
 
     def pages(self) -> list[Page]:
-        pages = [self.entry_page(item) for item in self.catalogue.all()]
-        pages += [self.listing_page(kind) for kind in KIND_PLURALS]
+        """Every generated page of this language."""
+        return [self.entry_page(item) for item in self.catalogue.all()] + self.overview_pages()
+
+    def overview_pages(self) -> list[Page]:
+        """The pages that are not one entry's: listings, chooser, search and the rest.
+
+        A preview re-renders these on every change, since any entry may show on them.
+        """
+        pages = [self.listing_page(kind) for kind in KIND_PLURALS]
         pages += [
             self.chooser_page(),
             self.search_page(),
@@ -422,7 +470,11 @@ LISTING_INTROS = {
     },
     "contacts": {
         "sv": "Namngivna vägar in: vem de är till för, vilka frågor de tar emot och hur snabbt de svarar.",
-        "en": "Named ways in: who they are for, which questions they take and how fast they answer.",
+        "en": "Named ways in: who they are for, which matters they deal with and how fast they answer.",
+    },
+    "opportunities": {
+        "sv": "Stipendier, priser, tävlingar, utlysningar, mässor och samverkansformer som du kan söka eller delta i.",
+        "en": "Personal grants, prizes, competitions, calls for proposals, fairs and forms of collaboration that you can apply for or take part in.",
     },
     "units": {
         "sv": "Nämnder, bolag, förvaltningar och kanslier som ansvarar för katalogens poster.",
@@ -440,7 +492,7 @@ SEARCH_TEXTS = {
             "type": "Typ av post",
             "kind": "Typ av testbädd",
             "area": "Område",
-            "audience": "Vem kan använda",
+            "audience": "Vem får använda",
             "cost": "Kostnad",
             "status": "Status",
             "unit": "Enhet",
@@ -580,6 +632,14 @@ OPEN_DATA_FILES = [
     ("projects.csv", "text/csv", {"sv": "En rad per projekt.", "en": "One row per project."}),
     ("contacts.csv", "text/csv", {"sv": "En rad per kontaktväg.", "en": "One row per contact path."}),
     ("units.csv", "text/csv", {"sv": "En rad per enhet.", "en": "One row per unit."}),
+    (
+        "opportunities.csv",
+        "text/csv",
+        {
+            "sv": "En rad per möjlighet (stipendium, pris, tävling med mera).",
+            "en": "One row per opportunity (grant, prize, competition and so on).",
+        },
+    ),
     (
         "catalogue.jsonld",
         "application/ld+json",

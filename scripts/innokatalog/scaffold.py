@@ -16,11 +16,11 @@ import yaml
 
 from .findings import Finding
 from .load import Entry, JsonPath, format_path
-from .model import REFERENCES
+from .model import KIND_PLURALS, REFERENCES
 from .schema import SchemaSet
 from .validate import _SchemaErrors
 
-PLURALS = {"unit": "units", "testbed": "testbeds", "project": "projects", "contact": "contacts"}
+PLURALS = KIND_PLURALS
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def _example(schema: dict[str, Any]) -> str:
 
 
 def questions(kind: str, schemas: SchemaSet) -> list[Question]:
-    """The questions for every required field of `kind`, in schema order, `id` first."""
+    """The questions for every required field of `kind`, in schema order, `id` first, sources last."""
     references = {name: target for (name, _), target in REFERENCES.items()}
     base = schemas.documents["defs.schema.json"]["$id"]
     found: list[Question] = []
@@ -101,7 +101,7 @@ def questions(kind: str, schemas: SchemaSet) -> list[Question]:
     for field in schemas.fields(kind):
         if field.required:
             found.extend(expand(field.schema, (field.name,), field.title))
-    found.sort(key=lambda q: q.path[0] != "id")
+    found.sort(key=lambda q: (q.path[0] != "id", q.path[0] == "sources"))  # sources last
     return found
 
 
@@ -242,8 +242,11 @@ def write_entry(catalogue_dir: Path, kind: str, text: str, entry_id: str) -> Pat
 
 
 def defaults(kind: str) -> dict[JsonPath, Any]:
-    """Answers that need no question: today's review date."""
-    return {("reviewed",): dt.date.today().isoformat()}
+    """Answers that need no question: today as the date the entry was compiled from its sources.
+
+    `confirmed` is left for the owning unit to add when it has checked the entry.
+    """
+    return {("compiled",): dt.date.today().isoformat()}
 
 
 def check_written(path: Path, kind: str, schemas: SchemaSet) -> list[Finding]:

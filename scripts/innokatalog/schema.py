@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-KINDS = ("unit", "testbed", "project", "contact")
+KINDS = ("unit", "testbed", "project", "contact", "opportunity")
 # Files checked besides entries, each with its own schema when the folder has it (news posts' front matter).
 FILE_KINDS = ("news",)
 DEFS_FILE = "defs.schema.json"
