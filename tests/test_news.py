@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import feedparser
@@ -177,3 +178,12 @@ def test_the_build_refuses_a_broken_post_with_its_finding(news: Path) -> None:
     with pytest.raises(CatalogueError) as refused:
         load_valid_catalogue(news.parent.parent, "catalogue", "schema")
     assert "site/news/bokslut.en.md:4:1: error: 'sumary' is not a field of a news post" in str(refused.value)
+
+
+def test_related_names_every_kind_folder(schema_set: SchemaSet) -> None:
+    """The news schema's pattern for `related` names exactly the catalogue's kind folders."""
+    from innokatalog.load import KIND_FOLDERS
+
+    pattern = schema_set.documents["news.schema.json"]["properties"]["related"]["items"]["pattern"]
+    folders = re.fullmatch(r"\^\(([a-z|]+)\)/.*", pattern).group(1).split("|")
+    assert sorted(folders) == sorted(KIND_FOLDERS)
