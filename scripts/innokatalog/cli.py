@@ -7,6 +7,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,10 @@ from .load import load_catalogue
 from .project import Project, catalogue_of, is_kind_folder
 from .schema import SchemaSet, SchemaSetError
 from .validate import Options, validate
+
+if TYPE_CHECKING:
+    from .github_api import GitHub
+    from .stale import UnitStatus
 
 
 def load_schemas(schema_dir: Path) -> SchemaSet:
@@ -430,7 +435,9 @@ def _ask(question) -> str:
 
 
 @main.command("report")
-@click.option("--year", type=int, default=None, help="The year to report on (default: this year).")
+@click.option(
+    "--year", type=int, default=None, help="The year to report on (default: this year, preliminary)."
+)
 @click.option(
     "--format",
     "output_format",
@@ -442,28 +449,52 @@ def _ask(question) -> str:
 @click.option(
     "--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True, help="Language of labels."
 )
+@click.option(
+    "--publish",
+    is_flag=True,
+    help="Freeze the year's figures into reports/YEAR.json (commit that file): the site then always "
+    "shows them as they are now. Only a year that has ended, and only once.",
+)
 @catalogue_argument
 @schema_dir_option
 def report_command(
-    year: int | None, output_format: str, lang: str, directory: Path, schema_dir: Path
+    year: int | None, output_format: str, lang: str, publish: bool, directory: Path, schema_dir: Path
 ) -> None:
     """Print the yearly follow-up figures (innovationsbokslut) counted from the catalogue.
 
-    The same figures as the site's report page. Figures a source states are listed apart from
-    the counted ones. Refuses an invalid catalogue (exit 1).
+    The same figures as the site's report page: a published year as it was frozen, any other
+    year counted now as of its 31 December (today for this year) and labelled preliminary.
+    Figures a source states are listed apart from the counted ones. Refuses an invalid catalogue
+    (exit 1); a year outside the catalogue's data is a usage error (exit 2).
     """
     import json
 
-    from .report import build_report, report_csv, report_text
+    from . import report
 
+    today = dt.date.today()
+    year = year or today.year
     catalogue, schemas = load_valid_or_exit(directory, schema_dir)
-    report = build_report(catalogue, schemas, year or dt.date.today().year, dt.date.today())
+    reports_dir = Path(report.REPORTS_DIR)  # below the project folder, where the command runs
+    try:
+        published = report.published_reports(reports_dir)
+        if year in published and not publish:
+            result = published[year]
+        else:
+            result = report.build_report(catalogue, schemas, year, today)
+        if publish:
+            path = report.publish(result, reports_dir, today)
+            click.echo(
+                f"Published {year} in {os.path.relpath(path)}; commit it to keep the figures.", err=True
+            )
+            result = report.published_reports(reports_dir)[year]
+    except report.ReportError as error:
+        raise click.UsageError(f"--year {year}: {error}") from None
     if output_format == "json":
-        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
     elif output_format == "csv":
-        click.echo(report_csv(report, lang), nl=False)
+        click.echo(report.report_csv(result, lang), nl=False)
     else:
-        click.echo(report_text(report, lang))
+        click.echo(report.report_text(result, lang))
 
 
 @main.command("export")
@@ -501,6 +532,131 @@ def export_command(directory: Path, schema_dir: Path, output: Path, site_url: st
     except OSError as error:
         raise click.FileError(str(output), hint=str(error)) from None
     click.echo(f"Wrote {len(documents)} files into {output}")
+
+
+@main.command("stale")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs (and the monthly review issues), markdown for a page or an issue.",
+)
+@click.option(
+    "--stale-after",
+    type=click.IntRange(min=1),
+    default=12,
+    show_default=True,
+    metavar="MONTHS",
+    help="An entry confirmed this many months ago or more is overdue.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Count from this date instead of today (YYYY-MM-DD).",
+)
+@click.option(
+    "--sync-issues",
+    is_flag=True,
+    help="Open or update one GitHub issue per unit with overdue entries and close the others "
+    "(needs GITHUB_REPOSITORY and GITHUB_TOKEN, as GitHub Actions gives them).",
+)
+@catalogue_argument
+@schema_dir_option
+def stale_command(
+    output_format: str,
+    stale_after: int,
+    today: dt.datetime | None,
+    sync_issues: bool,
+    directory: Path,
+    schema_dir: Path,
+) -> None:
+    """List, per unit, its entries by the date the unit last confirmed them.
+
+    Overdue entries (confirmed --stale-after months ago or more) are marked; entries never
+    confirmed are listed apart. The same as the site's review status page. Refuses an invalid
+    catalogue (exit 1).
+    """
+    from .stale import FORMATTERS, review_status
+
+    catalogue, _ = load_valid_or_exit(directory, schema_dir)
+    day = today.date() if today else dt.date.today()
+    units = review_status(catalogue, day, stale_after)
+    if sync_issues:
+        sync_review_issues(units, day, stale_after)
+        return
+    click.echo(FORMATTERS[output_format](units, day, stale_after), nl=False)
+
+
+def sync_review_issues(units: list[UnitStatus], day: dt.date, stale_after: int) -> None:
+    """`catalogue stale --sync-issues`: the review issues brought in line with the status."""
+    from .github_api import GitHubError
+    from .review_issues import ReviewIssues, plan_issues
+
+    github = ReviewIssues(github_from_environment("--sync-issues"))
+    try:
+        for action in plan_issues(units, github.open_issues(), day, stale_after):
+            click.echo(github.apply(action))
+    except GitHubError as error:
+        click.echo(f"GitHub: {error}", err=True)
+        sys.exit(1)
+
+
+@main.command("preview")
+@click.argument("old_site", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("new_site", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--artifact-url", default="", help="Where the new site can be downloaded (the workflow's artifact)."
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also append the comment to this file (such as $GITHUB_STEP_SUMMARY).",
+)
+@click.option(
+    "--comment",
+    "pull_request",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="NUMBER",
+    help="Write the comment on this pull request, replacing our earlier one "
+    "(needs GITHUB_REPOSITORY and GITHUB_TOKEN).",
+)
+def preview_command(
+    old_site: Path, new_site: Path, artifact_url: str, output: Path | None, pull_request: int | None
+) -> None:
+    """Compare two built sites: the pages a change adds, changes or removes, as Markdown.
+
+    OLD_SITE is the site built from the base branch, NEW_SITE the one built from the change.
+    """
+    from .github_api import GitHubError
+    from .preview import COMMENT_MARKER, comment_markdown, compare_sites
+
+    text = comment_markdown(compare_sites(old_site, new_site), artifact_url)
+    click.echo(text, nl=False)
+    if output is not None:
+        with output.open("a", encoding="utf-8") as stream:
+            stream.write(text)
+    if pull_request is not None:
+        github = github_from_environment("--comment")
+        try:
+            click.echo(github.upsert_comment(pull_request, COMMENT_MARKER, text))
+        except GitHubError as error:
+            click.echo(f"GitHub: {error}", err=True)
+            sys.exit(1)
+
+
+def github_from_environment(option: str) -> GitHub:
+    """The repository's GitHub API client from the variables GitHub Actions sets, or a usage error."""
+    from .github_api import DEFAULT_API_URL, GitHub
+
+    repository, token = os.environ.get("GITHUB_REPOSITORY"), os.environ.get("GITHUB_TOKEN")
+    if not repository or not token:
+        raise click.UsageError(f"{option} needs GITHUB_REPOSITORY (owner/name) and GITHUB_TOKEN")
+    return GitHub(repository, token, os.environ.get("GITHUB_API_URL", DEFAULT_API_URL))
 
 
 def configured_site_url(config_file: Path) -> str:

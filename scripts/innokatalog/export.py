@@ -15,6 +15,7 @@ import functools
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -349,6 +350,36 @@ def source_citation(source: dict[str, Any], lang: str = DEFAULT_LANGUAGE) -> str
     return ", ".join(str(part) for part in [*parts, source.get("url")] if part)
 
 
+# Spreadsheet programs take a cell that begins with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+
+
+def spreadsheet_safe(text: str, keep: re.Pattern[str] | None = None) -> str:
+    """`text` as a CSV cell that no spreadsheet program runs as a formula.
+
+    A cell that begins with =, +, -, @, a tab or a carriage return gets an apostrophe in front, so
+    it is shown as text. Left as they are: plain numbers (-12, +3.5), and cells whose every value
+    matches `keep` (the phone number format in a phone column: +46 8 123 456 78), since digits,
+    spaces and hyphens cannot make a formula that calls a function or fetches anything.
+    """
+    if not text.startswith(FORMULA_STARTS) or _NUMBER.fullmatch(text):
+        return text
+    if keep is not None and all(keep.fullmatch(value) for value in text.split(LIST_SEPARATOR)):
+        return text
+    return "'" + text
+
+
+def _phone_format(kind: str, schemas: SchemaSet) -> dict[str, re.Pattern[str]]:
+    """Column name → the phone number pattern, for the kind's columns that hold phone numbers."""
+    pattern = schemas.documents[DEFS_FILE]["$defs"]["phone"]["pattern"]
+    return {
+        _column_name(path): re.compile(pattern)
+        for path, schema in _leaves(kind, schemas)
+        if schema.get("pattern") == pattern
+    }
+
+
 def csv_columns(
     kind: str, schemas: SchemaSet, site_url: str
 ) -> list[tuple[str, Callable[[Item], list[Any]]]]:
@@ -374,13 +405,17 @@ def csv_columns(
 
 
 def csv_document(catalogue: Catalogue, kind: str, schemas: SchemaSet, site_url: str) -> bytes:
-    """One row per entry of `kind`, UTF-8 with a byte-order mark so that spreadsheet programs read it right."""
+    """One row per entry of `kind`, UTF-8 with a byte-order mark so that spreadsheet programs read it right.
+
+    No cell can be taken as a formula (see `spreadsheet_safe`).
+    """
     columns = csv_columns(kind, schemas, site_url)
+    phones = _phone_format(kind, schemas)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([name for name, _ in columns])
     for item in catalogue.of_kind(kind):
-        writer.writerow([_cell(get(item)) for _, get in columns])
+        writer.writerow([spreadsheet_safe(_cell(get(item)), phones.get(name)) for name, get in columns])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -928,3 +963,68 @@ def write_exports(documents: dict[str, bytes], out_dir: Path) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+
+# --- one JSON file per entry -------------------------------------------------------------------------
+
+ENTRY_INDEX = "index.json"
+
+
+def entry_json_url(site_url: str, plural: str, item_id: str) -> str:
+    """The stable address of one entry's JSON, such as `…/data/testbeds/openlab.json`."""
+    return f"{normalise_site_url(site_url)}{DATA_DIR}{plural}/{item_id}.json"
+
+
+def entry_schema_url(site_url: str, kind: str) -> str:
+    """The part of the published export schema that one entry's JSON follows."""
+    return f"{normalise_site_url(site_url)}{DATA_DIR}catalogue.schema.json#/$defs/{kind}"
+
+
+def moved_entry_document(item: Item, old_id: str, site_url: str) -> dict[str, Any]:
+    """What the old address of a renamed entry holds: a pointer to the entry's new address."""
+    plural = KIND_PLURALS[item.kind]
+    return {
+        "moved": True,
+        "id": old_id,
+        "new_id": item.id,
+        "location": entry_json_url(site_url, plural, item.id),
+    }
+
+
+def entry_json_documents(catalogue: Catalogue, schemas: SchemaSet, site_url: str) -> dict[str, bytes]:
+    """Every entry as its own JSON file, pointers at renamed entries' old addresses, and an index.
+
+    Paths are below `/data/` (`testbeds/openlab.json`, `index.json`). Each entry file holds the
+    entry exactly as `catalogue.json` does, so it follows `catalogue.schema.json#/$defs/<kind>`.
+    """
+    site_url = normalise_site_url(site_url)
+    files: dict[str, bytes] = {}
+    index: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "site_url": site_url,
+        "schema": f"{site_url}{DATA_DIR}catalogue.schema.json",
+        "licence": LICENCE,
+    }
+    current = {(item.kind, item.id) for item in catalogue.all()}
+    for kind, plural in KIND_PLURALS.items():
+        entries, moved = [], []
+        for item in catalogue.of_kind(kind):
+            files[f"{plural}/{item.id}.json"] = _json_bytes(entry_document(item, schemas, site_url))
+            entries.append(
+                {
+                    "id": item.id,
+                    "name": item.get("name"),
+                    "json": entry_json_url(site_url, plural, item.id),
+                    "url": {lang: page_url(item, site_url, lang) for lang in LANGUAGES},
+                }
+            )
+            for old_id in item.get("previous_ids") or []:
+                if (kind, old_id) in current:  # the id is in use again: the new entry owns the address
+                    continue
+                files[f"{plural}/{old_id}.json"] = _json_bytes(moved_entry_document(item, old_id, site_url))
+                moved.append(
+                    {"id": old_id, "new_id": item.id, "json": entry_json_url(site_url, plural, old_id)}
+                )
+        index[plural] = {"schema": entry_schema_url(site_url, kind), "entries": entries, "moved": moved}
+    files[ENTRY_INDEX] = _json_bytes(index)
+    return files

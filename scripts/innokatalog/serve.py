@@ -39,9 +39,10 @@ from .build import (
 )
 from .generate import read_sources, write_tree
 from .model import Catalogue, Item
+from .report import ReportError
 
 log = logging.getLogger("mkdocs.commands.serve")
-WATCHED = ("catalogue", "schema", "site", "mkdocs.yml", "pyproject.toml")
+WATCHED = ("catalogue", "schema", "site", "reports", "mkdocs.yml", "pyproject.toml")
 NOTICE = {
     "sv": "Den senaste ändringen kunde inte byggas. Det här är den senaste fungerande versionen.",
     "en": "The latest change could not be built; this is the last good version.",
@@ -159,7 +160,10 @@ class Preview:
         return done
 
     def _input(self, catalogue: Catalogue, schemas, workspace: Workspace, *, dirty: bool) -> BuildInput:
-        sources = read_sources(self.project / self.settings.docs_dir, self.project)
+        try:
+            sources = read_sources(self.project / self.settings.docs_dir, self.project)
+        except ReportError as error:
+            raise CatalogueError(str(error)) from None
         return BuildInput(self.settings, catalogue, schemas, sources, workspace, dt.date.today(), dirty=dirty)
 
     def _whole(self, catalogue: Catalogue, schemas) -> None:

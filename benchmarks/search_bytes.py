@@ -1,0 +1,120 @@
+"""Bytes a visitor downloads for search, measured in headless Chromium against a built site.
+
+`measure_search(site)` opens the search page, types a first query and waits for its results, then a
+second query: it returns what Pagefind loaded for each (uncompressed bytes as served, from opening the
+page to seeing the first results; then for the later query alone), and the search page's own HTML.
+The build benchmark calls it for each catalogue size; run it alone on any built site:
+
+    .venv/bin/python benchmarks/search_bytes.py public "testbädd 42" "testbädd 4711"
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# The search script's status line holds a number once results are shown.
+RESULTS_SHOWN = "() => /\\d/.test(document.querySelector('[data-status]').textContent)"
+RESULT_LINKS = "() => [...document.querySelectorAll('[data-results] h2 a')].map(a => a.href).join(' ')"
+
+
+@dataclass
+class SearchBytes:
+    first: int  # Pagefind's files from opening the search page to the first results
+    later: int  # Pagefind's files for the second query
+    page_html: int  # the search page itself
+    first_files: int
+    later_files: int
+    filter_files: int  # filter data loaded while the filters stay shut (should be 0)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@contextmanager
+def _served(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def measure_search(site: Path, first_query: str = "testbädd 42", later_query: str = "testbädd 4711",
+                   search_path: str = "sok/") -> SearchBytes:
+    """Open `search_path` on the built `site`, search `first_query`, then `later_query`."""
+    from playwright.sync_api import sync_playwright
+
+    loaded: list[tuple[str, int]] = []
+    with _served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.on(
+                "requestfinished",
+                lambda request: loaded.append((request.url, request.sizes()["responseBodySize"])),
+            )
+            page.goto(base + search_path)
+            page.locator("[data-filter-toggle]").wait_for(state="visible", timeout=30_000)
+            page.locator("#search-input").fill(first_query)
+            page.locator("#search-input").press("Enter")
+            page.wait_for_function(RESULTS_SHOWN, timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            html = next(size for url, size in loaded if url.rstrip("/").endswith(search_path.rstrip("/")))
+            first = [(url, size) for url, size in loaded if "/pagefind/" in url]
+            before, shown = len(loaded), page.evaluate(RESULT_LINKS)
+            page.locator("#search-input").fill(later_query)
+            page.locator("#search-input").press("Enter")
+            page.wait_for_function(f"before => ({RESULT_LINKS})() !== before", arg=shown, timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            later = [(url, size) for url, size in loaded[before:] if "/pagefind/" in url]
+        finally:
+            browser.close()
+    return SearchBytes(
+        first=sum(size for _, size in first),
+        later=sum(size for _, size in later),
+        page_html=html,
+        first_files=len(first),
+        later_files=len(later),
+        filter_files=sum(1 for url, _ in first + later if "/filter/" in url),
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", type=Path)
+    parser.add_argument("first_query", nargs="?", default="testbädd 42")
+    parser.add_argument("later_query", nargs="?", default="testbädd 4711")
+    args = parser.parse_args()
+    result = measure_search(args.site, args.first_query, args.later_query)
+    print(
+        f"first search {result.first / 1000:.1f} kB in {result.first_files} files, "
+        f"later search {result.later / 1000:.1f} kB in {result.later_files} files, "
+        f"search page {result.page_html / 1000:.1f} kB of HTML, filter files loaded: {result.filter_files}"
+    )
+
+
+if __name__ == "__main__":
+    main()
