@@ -182,6 +182,7 @@ class Renderer:
                     "code": code,
                     "label": self.facet_labels.get((facet, code), code),
                     "count": count,
+                    "count_text": i18n.format_number(count, self.lang),
                     "href": href(facet, code) if href else "",
                     "current": current == (facet, code),
                 }
@@ -252,9 +253,19 @@ class Renderer:
         facts = [(t("type"), self.label(item.get("type"), "unit", "type"))]
         return facts + ([(t("parent"), i18n.localised(parent.get("name"), self.lang))] if parent else [])
 
+    @functools.cached_property
+    def _pieces(self) -> Any:
+        """The macros of templates/listing_pieces.html: a listing's cards and filter links."""
+        return self.env.get_template("listing_pieces.html").module  # type: ignore[attr-defined]
+
     def listing_pages(self, kind: str) -> list[Page]:
-        """The kind's listing, and one listing per facet value, each cut into pages of cards."""
+        """The kind's listing, and one listing per facet value, each cut into pages of cards.
+
+        An entry's card is rendered once and reused on every page that shows it: its link is
+        written relative to the listing's root and given the page's way up (`../../`) there.
+        """
         plural = KIND_PLURALS[kind]
+        root = f"{plural}/"
         items = self.catalogue.of_kind(kind)
         items.sort(key=lambda item: (i18n.localised(item.get("name"), self.lang).casefold(), item.id))
         counts = facet_counts(items, LISTING_FACETS[kind])
@@ -263,12 +274,14 @@ class Renderer:
             for pair in entry_facets(item):
                 if pair[0] in counts:
                     having.setdefault(pair, []).append(item)
-        cards = {item: self.card_facts(item) for item in items}
-        pages = self._listing(kind, f"{plural}/", items, counts, None, cards)
+        cards = {item: str(self._pieces.card(item, self.card_facts(item), f"{item.id}/")) for item in items}
+        groups = self.facet_groups(counts, lambda facet, code: f"{facet}/{code}/")
+        pages = self._listing(kind, root, items, groups, None, cards)
         for facet, counter in counts.items():
             for code in counter:
-                url = f"{plural}/{facet}/{code}/"
-                pages += self._listing(kind, url, having[(facet, code)], counts, (facet, code), cards)
+                chosen_groups = self.facet_groups(counts, lambda f, c: f"{f}/{c}/", (facet, code))
+                url = f"{root}{facet}/{code}/"
+                pages += self._listing(kind, url, having[(facet, code)], chosen_groups, (facet, code), cards)
         return pages
 
     def _listing(
@@ -276,12 +289,16 @@ class Renderer:
         kind: str,
         listing_url: str,
         items: list[Item],
-        counts: dict[str, Any],
+        facet_groups: list[dict],
         chosen: tuple[str, str] | None,
-        cards: dict[Item, list[tuple[str, str]]],
+        cards: dict[Item, str],
     ) -> list[Page]:
-        """One listing (all of a kind, or those with the `chosen` facet value) as pages of cards."""
+        """One listing (all of a kind, or those with the `chosen` facet value) as pages of cards.
+
+        Links in `facet_groups` and `cards` are relative to the kind's listing root.
+        """
         plural = KIND_PLURALS[kind]
+        root = f"{plural}/"
         texts = LISTING_TEXTS[self.lang]
         heading = i18n.t(plural, self.lang)
         if chosen is not None:
@@ -289,10 +306,14 @@ class Renderer:
         intro = LISTING_INTROS[plural][self.lang]
         chunks = paginate(items)
         pages = []
+        filter_navs: dict[str, str] = {}  # way up → the filter links, the same on pages 2, 3 …
         for number, chunk in enumerate(chunks, start=1):
             url = page_url(listing_url, number)
+            up = "../" * (url.count("/") - root.count("/"))
+            link = lambda target, up=up: (up + target.removeprefix(root)) or "./"  # noqa: E731
+            if up not in filter_navs:
+                filter_navs[up] = str(self._pieces.filter_nav(facet_groups, chosen, link(root), up, texts))
             title = heading if number == 1 else f"{heading}, {texts['page_of'].format(n=number, total=len(chunks))}"
-            link = functools.partial(relative_url, url)
             html = self._render(
                 "listing.html",
                 url,
@@ -301,12 +322,9 @@ class Renderer:
                 intro=intro,
                 lt=texts,
                 count=len(items),
-                cards=[(item, cards[item]) for item in chunk],
-                facet_groups=self.facet_groups(
-                    counts, lambda facet, code, link=link: link(f"{plural}/{facet}/{code}/"), chosen
-                ),
-                chosen=chosen,
-                all_href=link(f"{plural}/"),
+                up=up,
+                cards=[Markup(cards[item].replace(CARD_LINK, CARD_LINK + up, 1)) for item in chunk],
+                filter_nav=Markup(filter_navs[up]),
                 number=number,
                 total=len(chunks),
                 window=[(n, link(page_url(listing_url, n)) if n else "") for n in page_window(number, len(chunks))],
@@ -588,6 +606,9 @@ LISTING_INTROS = {
         "en": "Committees, companies, administrations and offices responsible for the catalogue's entries.",
     },
 }
+
+# A card's one link starts so (templates/listing_pieces.html); a page puts its way up to the listing root after it.
+CARD_LINK = '<h2 class="card__name"><a href="'
 
 # Fields of the visible fact lists that search finds too, beside the facets (dotted field paths).
 SEARCH_FACTS: dict[str, tuple[str, ...]] = {
