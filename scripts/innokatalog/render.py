@@ -173,7 +173,15 @@ class Renderer:
                     labels[(facet, code)] = self.facet_label(facet, code, item.kind)
         return labels
 
-    def facet_groups(self, counts: dict[str, Any], href: Any = None, current: Any = None) -> list[dict]:
+    def facet_name(self, facet: str, kind: str | None = None) -> str:
+        """A facet's name; in a listing of contact paths, audiences are who the path is for."""
+        if kind == "contact" and facet == "audience":
+            return i18n.t("who_for", self.lang)
+        return FACET_NAMES[facet][self.lang]
+
+    def facet_groups(
+        self, counts: dict[str, Any], href: Any = None, current: Any = None, kind: str | None = None
+    ) -> list[dict]:
         """Facets with their values (label, code, count, link), values in alphabetical order."""
         groups = []
         for facet, counter in counts.items():
@@ -190,7 +198,7 @@ class Renderer:
             ]
             if values:
                 values.sort(key=lambda value: value["label"].casefold())
-                groups.append({"name": facet, "label": FACET_NAMES[facet][self.lang], "options": values})
+                groups.append({"name": facet, "label": self.facet_name(facet, kind), "options": values})
         return groups
 
     def search_text(self, item: Item) -> str:
@@ -275,11 +283,11 @@ class Renderer:
                 if pair[0] in counts:
                     having.setdefault(pair, []).append(item)
         cards = {item: str(self._pieces.card(item, self.card_facts(item), f"{item.id}/")) for item in items}
-        groups = self.facet_groups(counts, lambda facet, code: f"{facet}/{code}/")
+        groups = self.facet_groups(counts, lambda facet, code: f"{facet}/{code}/", None, kind)
         pages = self._listing(kind, root, items, groups, None, cards)
         for facet, counter in counts.items():
             for code in counter:
-                chosen_groups = self.facet_groups(counts, lambda f, c: f"{f}/{c}/", (facet, code))
+                chosen_groups = self.facet_groups(counts, lambda f, c: f"{f}/{c}/", (facet, code), kind)
                 url = f"{root}{facet}/{code}/"
                 pages += self._listing(kind, url, having[(facet, code)], chosen_groups, (facet, code), cards)
         return pages
@@ -302,7 +310,7 @@ class Renderer:
         texts = LISTING_TEXTS[self.lang]
         heading = i18n.t(plural, self.lang)
         if chosen is not None:
-            heading += f" – {FACET_NAMES[chosen[0]][self.lang]}: {self.facet_labels[chosen]}"
+            heading += f" – {self.facet_name(chosen[0], kind)}: {self.facet_labels[chosen]}"
         intro = LISTING_INTROS[plural][self.lang]
         chunks = paginate(items)
         pages = []
