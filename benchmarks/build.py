@@ -1,141 +1,120 @@
-"""Build benchmark: seconds and peak memory of the whole site build for N synthetic entries.
+"""Build benchmark: the whole site build at 1,000, 5,000 and 10,000 realistic testbeds.
 
-Prints figures; asserts nothing. For each N it generates a valid catalogue in a temporary copy of
-the project, then measures: `catalogue validate`, `catalogue build` (both languages, Pagefind,
-open data), Pagefind alone on the built output, the output size, and the bytes a first search
-downloads in headless Chromium. As a reference it builds the same number of plain Markdown pages
-with plain mkdocs-material in the same run, and prints the ratio.
+Prints figures; asserts nothing. For each N it writes a catalogue of realistic entries (see
+entries.py: about 5 kB of YAML each, every field of the shipped entries, N/5 projects, N/20
+contact paths, N/50 units) into a temporary copy of the project, one size after another, and
+measures, each as its own process tree:
 
-    .venv/bin/python benchmarks/build.py --sizes 1000 5000
+- `catalogue build` (both languages, Pagefind, open data): wall seconds and peak memory of the
+  whole process tree (the engines' processes and Pagefind included);
+- the output's size and its largest HTML page;
+- the bytes a first search and a later search download, in headless Chromium (search_bytes.py);
+- as the reference, plain mkdocs-material building the same number of plain Markdown pages per
+  language (two languages, one after the other, as `mkdocs build` does), in the same run.
+
+At the end it prints the 10,000/5,000 time ratio.
+
+    .venv/bin/python benchmarks/build.py                 # 1000 5000 10000
+    .venv/bin/python benchmarks/build.py --sizes 1000 --engine zensical
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from search_bytes import measure_search
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from entries import write_catalogue  # noqa: E402
+from measure import Run, measure  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def write_catalogue(root: Path, count: int) -> None:
-    """`count` testbeds spread over a few units, contact paths and projects, all valid."""
-    folders = {kind: root / "catalogue" / kind for kind in ("units", "contacts", "testbeds", "projects")}
-    for folder in folders.values():
-        folder.mkdir(parents=True)
-    reviewed = time.strftime("%Y-%m-%d")
-    units = max(1, count // 100)
-    for u in range(units):
-        (folders["units"] / f"unit-{u}.yml").write_text(
-            f"id: unit-{u}\nname: {{sv: Enhet {u}, en: Unit {u}}}\nsummary: {{sv: Enhet nummer {u}., en: Unit number {u}.}}\n"
-            f'type: office\nreviewed: "{reviewed}"\n',
-            encoding="utf-8",
-        )
-        (folders["contacts"] / f"contact-{u}.yml").write_text(
-            f"id: contact-{u}\nname: {{sv: Väg in {u}, en: Way in {u}}}\nsummary: {{sv: Kontakt {u}., en: Contact {u}.}}\n"
-            f"unit: unit-{u}\naudiences: [companies]\ntopics: [testbed-access]\nchannels: {{email: in{u}@example.org}}\n"
-            f'response_days: 5\nreviewed: "{reviewed}"\n',
-            encoding="utf-8",
-        )
-    kinds = ["physical", "clinical", "digital", "living-lab", "simulation", "demonstration"]
-    for i in range(count):
-        u = i % units
-        (folders["testbeds"] / f"testbed-{i}.yml").write_text(
-            f"id: testbed-{i}\nname: {{sv: Testbädd {i}, en: Testbed {i}}}\n"
-            f"summary: {{sv: En testbädd för vård nummer {i}., en: A health testbed number {i}.}}\n"
-            f"description: {{sv: 'Här kan **företag** testa lösning {i}.', en: 'Here **companies** can test solution {i}.'}}\n"
-            f"unit: unit-{u}\ncontact: contact-{u}\nkind: {kinds[i % len(kinds)]}\nstatus: active\n"
-            f"audiences: [companies, researchers]\nareas: [health-care]\n"
-            f"access: {{cost_model: negotiated, steps: [{{sv: Kontakta oss, en: Contact us}}]}}\n"
-            f'reviewed: "{reviewed}"\n',
-            encoding="utf-8",
-        )
-    for p in range(max(1, count // 10)):
-        (folders["projects"] / f"project-{p}.yml").write_text(
-            f"id: project-{p}\nname: {{sv: Projekt {p}, en: Project {p}}}\nsummary: {{sv: Projekt {p}., en: Project {p}.}}\n"
-            f'unit: unit-{p % units}\ncontact: contact-{p % units}\nstatus: ongoing\nperiod: {{start: "2025-01", end: "2030-12"}}\n'
-            f'testbeds: [testbed-{p}]\nfunding: {{funder: Vinnova, amount_sek: 100000}}\nreviewed: "{reviewed}"\n',
-            encoding="utf-8",
-        )
+def copy_project(root: Path) -> None:
+    for name in ("schema", "site"):
+        shutil.copytree(PROJECT / name, root / name)
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy(PROJECT / name, root / name)
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    subprocess.run(
-        command, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+def largest_html(site: Path) -> tuple[int, str]:
+    size, path = max((p.stat().st_size, p) for p in site.rglob("*.html"))
+    return size, path.relative_to(site).as_posix()
 
 
 def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def largest_html(site: Path) -> tuple[int, str]:
-    """The largest HTML page of the built site: (bytes, path below the site)."""
-    return max((f.stat().st_size, str(f.relative_to(site))) for f in site.rglob("*.html"))
-
-
-def reference_build(root: Path, count: int) -> tuple[float, float]:
-    """Plain mkdocs-material on `count` plain Markdown pages, out of the nav: the reference."""
+def reference_build(root: Path, pages: int) -> Run:
+    """Plain mkdocs-material: `pages` short Markdown pages out of the nav, twice (two languages)."""
     docs = root / "docs"
     docs.mkdir(parents=True)
     (docs / "index.md").write_text("# Start\n", encoding="utf-8")
-    for i in range(count):
+    for i in range(pages):
         (docs / f"page-{i}.md").write_text(f"# Sida {i}\n\nText om sida {i}.\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         "site_name: Reference\ntheme: {name: material, font: false}\nnav: [index.md]\nplugins: []\n"
         "validation: {nav: {omitted_files: ignore}}\n",
         encoding="utf-8",
     )
-    return measure([str(BIN / "mkdocs"), "build", "-q"], root)
+    script = f"{BIN / 'mkdocs'} build -q -d out-sv && {BIN / 'mkdocs'} build -q -d out-en"
+    return measure(["sh", "-c", script], root, ENV)
+
+
+def search_bytes(site: Path) -> str:
+    try:
+        from search_bytes import measure_search
+    except ImportError:
+        return "n/a"
+    measured = measure_search(site)
+    return f"{measured.first / 1e3:.0f} / {measured.later / 1e3:.0f}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--engine", default="mkdocs")
     args = parser.parse_args()
-    print(
-        f"{'testbeds':>8} {'validate s':>10} {'build s':>8} {'peak MB':>8} {'pagefind s':>10} {'output MB':>9} "
-        f"{'largest kB':>10} {'search kB':>9} {'later kB':>8} {'ref s':>6} {'build/ref':>9}"
+    print(f"engine: {args.engine}; {os.cpu_count()} cores")
+    header = (
+        f"{'testbeds':>8} {'entries':>7} {'build s':>8} {'peak MB':>8} {'output MB':>9} {'largest kB':>10} "
+        f"{'search kB first/later':>22} {'ref s':>6} {'build/ref':>9}"
     )
+    print(header)
+    seconds: dict[int, float] = {}
     for count in args.sizes:
-        with tempfile.TemporaryDirectory() as temp:
+        with tempfile.TemporaryDirectory(prefix="build-bench-") as temp:
             root = Path(temp) / "project"
             root.mkdir()
-            for item in ("schema", "site"):
-                shutil.copytree(PROJECT / item, root / item)
-            shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-            write_catalogue(root, count)
-            validate_s, _ = measure([str(BIN / "catalogue"), "validate"], root)
-            build_s, build_mb = measure([str(BIN / "catalogue"), "build"], root)
-            pagefind_s, _ = measure([sys.executable, "-m", "pagefind", "--site", "public"], root)
-            output_mb = folder_size(root / "public") / 1e6
-            largest, largest_page = largest_html(root / "public")
-            search = measure_search(root / "public", "testbädd 42", "testbädd 4711")
-            ref_s, _ = reference_build(Path(temp) / "reference", count)
+            copy_project(root)
+            made = write_catalogue(root, count)
+            build = measure([str(BIN / "catalogue"), "build", "--engine", args.engine], root, ENV)
+            if build.status != 0:
+                print(f"{count:>8} build failed ({build.status}):\n{build.output[-3000:]}")
+                continue
+            seconds[count] = build.seconds
+            site = root / "public"
+            largest, largest_path = largest_html(site)
+            searched = search_bytes(site)
+            reference = reference_build(Path(temp) / "reference", sum(made.values()))
             print(
-                f"{count:>8} {validate_s:>10.1f} {build_s:>8.1f} {build_mb:>8.0f} {pagefind_s:>10.1f} {output_mb:>9.1f} "
-                f"{largest / 1e3:>10.0f} {search.first / 1e3:>9.0f} {search.later / 1e3:>8.0f} "
-                f"{ref_s:>6.1f} {build_s / ref_s:>9.1f}"
+                f"{count:>8} {sum(made.values()):>7} {build.seconds:>8.1f} {build.peak_mb:>8.0f} "
+                f"{folder_size(site) / 1e6:>9.0f} {largest / 1e3:>10.0f} {searched:>22} "
+                f"{reference.seconds:>6.1f} {build.seconds / reference.seconds:>9.2f}"
+                f"   (largest: {largest_path})"
             )
-            print(f"{'':>8} largest page: {largest_page}")
+    if 5000 in seconds and 10000 in seconds:
+        print(f"10,000 / 5,000 build time: {seconds[10000] / seconds[5000]:.2f}x")
 
 
 if __name__ == "__main__":

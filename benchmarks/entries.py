@@ -108,7 +108,9 @@ def relate(entry: dict[str, Any], kind: str, number: int, counts: dict[str, int]
         else:
             entry["parent"] = "unit-0"
     if "partners" in entry:
-        entry["partners"] = [f"unit-{(number + k) % units}" for k in (1, 2) if (number + k) % units != number % units]
+        entry["partners"] = [
+            f"unit-{(number + k) % units}" for k in (1, 2) if (number + k) % units != number % units
+        ]
         if not entry["partners"]:
             entry.pop("partners")
     if "testbeds" in entry:

@@ -17,7 +17,7 @@ from .browser_support import CHROMIUM_ARGS, DESKTOP, MOBILE, Browsing, Traffic, 
 
 PROJECT = Path(__file__).resolve().parents[1]
 VALID = Path(__file__).parent / "fixtures" / "valid" / "catalogue"
-FIXTURE_REVIEWED = 'reviewed: "2026-11-01"'
+FIXTURE_REVIEWED = 'confirmed: "2026-11-01"'
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +29,8 @@ def schema_set() -> SchemaSet:
 def catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """tests/fixtures/valid as ./catalogue (with ./schema beside it) in a temporary working folder.
 
-    Every entry's `reviewed` is set to today, so the copy stays valid without warnings on any day.
+    Every entry's `confirmed` (the owning unit's check) is set to today, so the copy stays valid
+    without warnings on any day.
     """
     monkeypatch.chdir(tmp_path)
     root = tmp_path / "catalogue"
@@ -39,7 +40,7 @@ def catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for path in sorted(root.glob("*/*.yml")):
         text = path.read_text(encoding="utf-8")
         assert text.count(FIXTURE_REVIEWED) == 1, path
-        path.write_text(text.replace(FIXTURE_REVIEWED, f'reviewed: "{today}"'), encoding="utf-8")
+        path.write_text(text.replace(FIXTURE_REVIEWED, f'confirmed: "{today}"'), encoding="utf-8")
     return root
 
 

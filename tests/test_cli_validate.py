@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import click
@@ -14,6 +15,7 @@ from innokatalog.cli import main
 
 PROJECT = Path(__file__).resolve().parents[1]
 SCHEMA = str(PROJECT / "schema")
+FIXTURES = Path(__file__).parent / "fixtures"
 ENUM_LINE = (
     "catalogue/testbeds/openlab.yml:11:9: error: 'status' must be one of planned, active, closed "
     "(got 'aktiv') [enum]"
@@ -36,7 +38,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def set_reviewed(path: Path, value: str) -> None:
     text, count = re.subn(
-        r"^reviewed: .*$", f'reviewed: "{value}"', path.read_text(encoding="utf-8"), flags=re.M
+        r"^confirmed: .*$", f'confirmed: "{value}"', path.read_text(encoding="utf-8"), flags=re.M
     )
     assert count == 1
     path.write_text(text, encoding="utf-8")
@@ -84,12 +86,12 @@ def test_stale_after(catalogue: Path) -> None:
     result = run("validate")
     assert result.exit_code == 0
     assert result.output == (
-        "catalogue/testbeds/openlab.yml:25:11: warning: last reviewed 2000-01-01, 12 or more months ago: "
-        "check the entry with its owner and update 'reviewed' [stale]\n"
+        "catalogue/testbeds/openlab.yml:25:12: warning: last confirmed by the owning unit on 2000-01-01, "
+        "12 or more months ago: ask the unit to check the entry and update 'confirmed' [stale]\n"
         "0 errors, 1 warning in 4 files\n"
     )
     result = run("validate", "--stale-after", "3")
-    assert "last reviewed 2000-01-01, 3 or more months ago" in result.output
+    assert "on 2000-01-01, 3 or more months ago" in result.output
     result = run("validate", "--stale-after", "100000", "--strict")
     assert (result.exit_code, result.output) == (0, "0 errors, 0 warnings in 4 files\n")
 
@@ -104,7 +106,7 @@ def test_missing_default_catalogue_folder_exits_2(tmp_path: Path, monkeypatch: p
     monkeypatch.chdir(tmp_path)
     result = run("validate", "--schema-dir", SCHEMA)
     assert result.exit_code == 2
-    assert "catalogue folder 'catalogue' does not exist" in result.output
+    assert "no catalogue folder here: 'catalogue' does not exist" in result.output
 
 
 @pytest.mark.parametrize(
@@ -160,6 +162,8 @@ def test_json_format(catalogue: Path) -> None:
                 "code": "missing-english",
                 "message": "'name' has no English text: add 'en:'",
                 "field": "name",
+                "source": "",
+                "example": "",
             },
             {
                 "path": "catalogue/testbeds/openlab.yml",
@@ -169,6 +173,8 @@ def test_json_format(catalogue: Path) -> None:
                 "code": "enum",
                 "message": "'status' must be one of planned, active, closed (got 'aktiv')",
                 "field": "status",
+                "source": "",
+                "example": "",
             },
         ],
         "summary": {"errors": 1, "warnings": 1, "files": 4},
@@ -217,7 +223,7 @@ def test_loader_findings_come_through_the_cli(catalogue: Path) -> None:
     assert result.exit_code == 1
     assert result.output == (
         "catalogue/testbed:1:1: error: 'testbed' is not a kind folder; entries go in units, testbeds, "
-        "projects, contacts; did you mean 'testbeds'? [unknown-kind]\n"
+        "projects, contacts, opportunities; did you mean 'testbeds'? [unknown-kind]\n"
         "catalogue/testbeds/trasig.yml:2:7: error: the file is not valid UTF-8; save it as UTF-8 [encoding]\n"
         "2 errors, 0 warnings in 5 files\n"
     )
@@ -258,6 +264,57 @@ def test_entry_files_as_targets_report_them_and_what_refers_to_them(catalogue: P
         "catalogue/testbeds/openlab.yml:11:9",
         "2 errors, 0 warnings in 2 files",
     ]
+
+
+def test_a_kind_folder_reports_its_files_only(catalogue: Path) -> None:
+    result = run("validate", "catalogue/testbeds/")
+    assert (result.exit_code, result.output) == (0, "0 errors, 0 warnings in 1 file\n")  # no misplaced-file
+    edit(catalogue / "units/innovationsenheten.yml", "type: office", "type: kontor")
+    assert run("validate", "catalogue/testbeds").exit_code == 0  # the unit's error is not this folder's
+    edit(catalogue / "testbeds/openlab.yml", "status: active", "status: aktiv")
+    result = run("validate", "catalogue/testbeds")
+    assert (result.exit_code, result.output) == (1, f"{ENUM_LINE}\n1 error, 0 warnings in 1 file\n")
+
+
+def test_inside_a_kind_folder_a_file_validates_without_options(
+    catalogue: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The project is found by walking up to the folder with catalogue/ and schema/."""
+    monkeypatch.chdir(catalogue / "testbeds")
+    assert run("validate", "openlab.yml").exit_code == 0
+    edit(catalogue / "testbeds/openlab.yml", "status: active", "status: aktiv")
+    result = run("validate", "openlab.yml")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith("openlab.yml:11:9: error: 'status' must be one of")
+    result = run("validate")  # the whole catalogue, paths from where the user stands
+    assert [line.split(": ")[0] for line in result.output.splitlines()] == [
+        "openlab.yml:11:9",
+        "1 error, 0 warnings in 4 files",
+    ]
+    assert run("validate", ".").output.splitlines()[0].startswith("openlab.yml:11:9:")
+
+
+def test_a_file_validates_from_outside_the_project(catalogue: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    outside = catalogue.parent / "elsewhere"
+    outside.mkdir()
+    monkeypatch.chdir(outside)
+    edit(catalogue / "testbeds/openlab.yml", "status: active", "status: aktiv")
+    result = run("validate", str(catalogue / "testbeds" / "openlab.yml"))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith("../catalogue/testbeds/openlab.yml:11:9: error:")
+
+
+def test_a_catalogue_repository_without_schemas_uses_the_shipped_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the pre-commit hook runs in a repository that holds only catalogue/."""
+    shutil.copytree(FIXTURES / "valid" / "catalogue", tmp_path / "catalogue")
+    monkeypatch.chdir(tmp_path)
+    assert not (tmp_path / "schema").exists()
+    result = run("validate", "--stale-after", "600", "catalogue/testbeds/openlab.yml")
+    assert (result.exit_code, result.output) == (0, "0 errors, 0 warnings in 2 files\n")
+    edit(tmp_path / "catalogue/testbeds/openlab.yml", "status: active", "status: aktiv")
+    assert run("validate", "--stale-after", "600").output.splitlines()[0] == ENUM_LINE
 
 
 def test_codeowners_out_of_step_is_a_warning(catalogue: Path) -> None:
@@ -306,3 +363,34 @@ def test_validate_help_mentions_every_option() -> None:
     assert "default: 12" in result.output
     assert "2 usage error" in " ".join(result.output.split())
     assert run("validate", "-h").output == result.output
+
+
+# --- YAML mistakes in the text output -------------------------------------------------------------
+
+
+def test_a_syntax_finding_shows_the_line_a_caret_and_the_right_way(catalogue: Path) -> None:
+    edit(catalogue / "testbeds/openlab.yml", "  en: OpenLab\n", "    en: OpenLab\n")
+    result = run("validate")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("catalogue/testbeds/openlab.yml:"))
+    assert lines[at].startswith(
+        "catalogue/testbeds/openlab.yml:4:5: error: 'en:' is indented more than 'sv:' on line 3"
+    )
+    assert lines[at].endswith("[yaml-indentation]")
+    assert lines[at + 1 : at + 4] == [
+        "  4 |     en: OpenLab",
+        "    |     ^",
+        "    = write it like this:   en: OpenLab",
+    ]
+
+
+def test_a_syntax_finding_in_json_carries_the_line_and_the_example(catalogue: Path) -> None:
+    edit(catalogue / "testbeds/openlab.yml", "status: active", "status:active")
+    report = json.loads(run("validate", "--format", "json").stdout)
+    (finding,) = [f for f in report["findings"] if f["path"] == "catalogue/testbeds/openlab.yml"]
+    assert (finding["code"], finding["source"], finding["example"]) == (
+        "yaml-colon-space",
+        "status:active",
+        "status: active",
+    )

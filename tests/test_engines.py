@@ -90,7 +90,10 @@ def test_pagefind_indexes_both_languages_with_each_engine(engine_site: tuple[str
 def test_axe_finds_no_violations_with_each_engine(engine_site: tuple[str, Path], browsing: Browsing) -> None:
     engine, site = engine_site
     catalogue = shipped_catalogue()
-    entries = [page_path(kind, catalogue.of_kind(kind)[0].id, "sv") for kind in ("testbed", "project", "contact", "unit")]
+    entries = [
+        page_path(kind, catalogue.of_kind(kind)[0].id, "sv")
+        for kind in ("testbed", "project", "contact", "unit")
+    ]
     paths = [prefix + path for prefix in ("", "en/") for path in ["", *entries, "sok/?q=labb"]]
     found = []
     with serve(site) as base:
@@ -98,7 +101,9 @@ def test_axe_finds_no_violations_with_each_engine(engine_site: tuple[str, Path],
         page = context.new_page()
         for path in paths:
             response = page.goto(base + path)
-            assert response is not None and response.ok, f"{engine}: /{path} answered {response and response.status}"
+            assert response is not None and response.ok, (
+                f"{engine}: /{path} answered {response and response.status}"
+            )
             if "sok/" in path:
                 wait_for_search(page)
             result = run_axe(page)

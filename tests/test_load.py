@@ -53,27 +53,126 @@ def data_of(root: Path, name: str, text: str) -> dict:
 # --- YAML syntax -------------------------------------------------------------------------------
 
 
-def test_syntax_error_gives_the_parsers_line_and_column(root: Path) -> None:
+def test_syntax_error_names_the_cause_at_the_parsers_position(root: Path) -> None:
     put(root, "testbeds/openlab.yml", "id: openlab\nname: a: b\n")
     finding = only_finding(root)
     assert (finding.code, finding.path, finding.line, finding.column) == (
-        "yaml-syntax",
+        "yaml-unquoted-colon",
         "catalogue/testbeds/openlab.yml",
         2,
         8,
     )
-    assert finding.message == "YAML syntax error: mapping values are not allowed in this context"
     assert finding.severity == "error"
+    assert (finding.source, finding.example) == ("name: a: b", 'name: "a: b"')
     assert load_catalogue(root).entries == []
 
 
-def test_unclosed_flow_sequence_is_a_syntax_error_where_the_parser_gives_up(root: Path) -> None:
+def test_unclosed_flow_sequence_is_reported_where_it_opens(root: Path) -> None:
     put(root, "testbeds/openlab.yml", "id: openlab\naudiences: [companies\nstatus: active\n")
     finding = only_finding(root)
-    assert (finding.code, finding.line, finding.column) == ("yaml-syntax", 3, 7)
-    assert finding.message == (
-        "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)"
-    )
+    assert (finding.code, finding.line, finding.column) == ("yaml-unclosed-bracket", 2, 12)
+    assert finding.message.startswith("the list opened with '[' here is not closed: end it with ']'")
+    assert finding.example == "audiences: [companies]"
+
+
+def test_a_syntax_error_without_a_known_cause_keeps_the_parsers_words(root: Path) -> None:
+    put(root, "testbeds/openlab.yml", "id: openlab\n--- !x\n")
+    finding = only_finding(root)
+    assert finding.code in ("yaml-syntax", "yaml-multiple-documents")
+    assert finding.line == 2
+
+
+# Each likely cause of a YAML syntax error, as a small real entry with that one mistake
+# (tests/fixtures/yaml-mistakes/): the finding's code, line and column, the words that name the
+# cause, and the line written the right way.
+MISTAKES = Path(__file__).parent / "fixtures" / "yaml-mistakes"
+CAUSES = {
+    "indentation-too-deep.yml": (
+        "yaml-indentation",
+        4,
+        5,
+        "'en:' is indented more than 'sv:' on line 3",
+        "  en: OpenLab",
+    ),
+    "indentation-too-shallow.yml": (
+        "yaml-indentation",
+        14,
+        2,
+        "the list item '- researchers' is indented less than the list item",
+        "  - researchers",
+    ),
+    "indentation-list-item-field.yml": (
+        "yaml-indentation",
+        18,
+        5,
+        "'en:' is indented less than the list item '- sv:' on line 17",
+        "      en: Contact us",
+    ),
+    "unquoted-colon.yml": (
+        "yaml-unquoted-colon",
+        6,
+        23,
+        "holds a colon followed by a space",
+        '  sv: "Ett levande labb: nya lösningar i vården."',
+    ),
+    "unquoted-hash.yml": (
+        "yaml-comment",
+        6,
+        21,
+        "the text stops at '#'",
+        '  sv: "Sveriges labb #1 för nya lösningar"',
+    ),
+    "missing-space-after-colon.yml": (
+        "yaml-colon-space",
+        11,
+        8,
+        "'status:' needs a space after the colon",
+        "status: active",
+    ),
+    "tab.yml": ("yaml-tab", 3, 1, "a tab is used for indentation", "  sv: OpenLab"),
+    "unclosed-quote.yml": (
+        "yaml-unclosed-quote",
+        7,
+        7,
+        'the text that starts with " here is never closed',
+        '  en: "A living lab for new solutions in care."',
+    ),
+    "unclosed-bracket.yml": (
+        "yaml-unclosed-bracket",
+        12,
+        12,
+        "the list opened with '[' here is not closed",
+        "audiences: [companies, researchers]",
+    ),
+    "quote-inside-quotes.yml": (
+        "yaml-needs-quotes",
+        7,
+        11,
+        'the quote " closes the text',
+        "  en: 'A \"living\" lab for new solutions.'",
+    ),
+}
+
+
+def test_every_mistake_fixture_is_tested() -> None:
+    assert sorted(p.name for p in MISTAKES.glob("*.yml")) == sorted(CAUSES)
+
+
+@pytest.mark.parametrize("name", sorted(CAUSES))
+def test_a_yaml_mistake_is_named_in_plain_words(root: Path, name: str) -> None:
+    code, line, column, words, example = CAUSES[name]
+    text = (MISTAKES / name).read_text(encoding="utf-8")
+    put(root, "testbeds/openlab.yml", text)
+    finding = only_finding(root)
+    assert (finding.code, finding.line, finding.column) == (code, line, column)
+    assert words in finding.message
+    assert "YAML syntax error" not in finding.message  # the parser's own words are not the message
+    assert finding.source == text.split("\n")[line - 1]  # the offending line, shown with a caret
+    assert finding.example == example
+    fixed = text.replace(finding.source, finding.example)
+    if code != "yaml-comment":  # a cut text is valid YAML already; the rest must now load
+        put(root, "testbeds/openlab.yml", fixed)
+        assert load_catalogue(root).findings == [], fixed
 
 
 def test_control_character_is_reported_at_its_position(root: Path) -> None:
@@ -243,7 +342,7 @@ def test_tab_indentation(root: Path, text: str, line: int, column: int) -> None:
         line,
         column,
     )
-    assert finding.message == "a tab is used for indentation; indent with spaces"
+    assert finding.message == "a tab is used for indentation; indent with spaces (2 for each level)"
 
 
 def test_a_tab_inside_a_value_is_not_indentation(root: Path) -> None:
@@ -444,7 +543,7 @@ def test_unknown_kind_folder_suggests_the_nearest(root: Path) -> None:
             "catalogue/testbed",
             1,
             1,
-            "'testbed' is not a kind folder; entries go in units, testbeds, projects, contacts"
+            "'testbed' is not a kind folder; entries go in units, testbeds, projects, contacts, opportunities"
             "; did you mean 'testbeds'?",
         )
     ]
@@ -454,7 +553,10 @@ def test_unknown_kind_folder_suggests_the_nearest(root: Path) -> None:
 def test_unknown_kind_folder_without_a_near_name(root: Path) -> None:
     put(root, "misc/openlab.yml", "id: openlab\n")
     finding = only_finding(root)
-    assert finding.message == "'misc' is not a kind folder; entries go in units, testbeds, projects, contacts"
+    assert (
+        finding.message
+        == "'misc' is not a kind folder; entries go in units, testbeds, projects, contacts, opportunities"
+    )
 
 
 def test_other_misplaced_things(root: Path) -> None:
@@ -469,7 +571,7 @@ def test_other_misplaced_things(root: Path) -> None:
         (
             "misplaced-file",
             "catalogue/openlab.yml",
-            "put entries in a kind folder: units, testbeds, projects, contacts",
+            "put entries in a kind folder: units, testbeds, projects, contacts, opportunities",
         ),
         ("unexpected-file", "catalogue/testbeds/notes.txt", "only .yml entries belong in 'testbeds'"),
         (
@@ -596,7 +698,7 @@ def test_positions_of_nested_values_in_block_style(catalogue: Path) -> None:
     assert entry.position_of(("access", "steps")) == Position(18, 5)
     assert entry.position_of(("audiences", 1)) == Position(14, 5)
     assert entry.position_of(("ethics", "personal_data")) == Position(24, 18)
-    assert entry.position_of(("reviewed",), key=True) == Position(25, 1)
+    assert entry.position_of(("confirmed",), key=True) == Position(25, 1)
     # a path that does not exist falls back to its nearest existing ancestor
     assert entry.position_of(("access", "steps", 5, "sv")) == Position(18, 5)
     assert entry.position_of(("nowhere",)) == Position(1, 1)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
 from innokatalog.cli import main
 from innokatalog.schema import SchemaSet
@@ -16,6 +19,9 @@ from innokatalog.schema import SchemaSet
 from .conftest import PROJECT
 
 WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
+# Besides make and catalogue, workflows may only install Debian's packages and set the site's address.
+SYSTEM_COMMANDS = {"apt-get": "apt-get", "sed": "sed -i"}
+PLACEHOLDER_SITE_URL = "https://catalogue.example.org/"
 FORMS = PROJECT / ".github" / "ISSUE_TEMPLATE"
 # Each issue form that proposes a new entry, and the kind of entry it proposes.
 ENTRY_FORMS = {"ny-testbadd.yml": "testbed", "ny-kontaktvag.yml": "contact"}
@@ -27,8 +33,9 @@ def make_targets() -> set[str]:
 
 
 def commands_in(run: str) -> list[list[str]]:
-    """The commands of a `run:` block, one word list per line (continuations joined)."""
-    return [shlex.split(line) for line in run.replace("\\\n", " ").splitlines() if line.strip()]
+    """The commands of a `run:` block, one word list per line and per `&&` (continuations joined)."""
+    lines = run.replace("\\\n", " ").splitlines()
+    return [shlex.split(part) for line in lines for part in line.split("&&") if part.strip()]
 
 
 def run_blocks(workflow: dict[str, Any]) -> list[str]:
@@ -49,6 +56,9 @@ def test_workflows_name_only_commands_that_exist(path: Path) -> None:
                 unknown += [
                     f"make {t}" for t in words[1:] if not t.startswith("-") and t not in make_targets()
                 ]
+            elif program in SYSTEM_COMMANDS:
+                expected = SYSTEM_COMMANDS[program].split()
+                assert words[: len(expected)] == expected, words
             elif program == "catalogue":
                 if words[1] not in main.commands:
                     unknown.append(" ".join(words[:2]))
@@ -119,3 +129,114 @@ def test_pre_commit_hook_runs_the_validator_on_entry_files() -> None:
     assert words[0] == "catalogue" and words[1] in main.commands
     assert re.search(hook["files"], "catalogue/testbeds/openlab.yml")
     assert not re.search(hook["files"], "site/index.md")
+
+
+def workflow(name: str) -> dict[str, Any]:
+    return yaml.safe_load((PROJECT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def test_workflows_run_on_debian_and_install_what_make_needs() -> None:
+    """Debian as the README's platform: root, so `make browser` can install Debian's chromium."""
+    for name in ("deploy.yml", "pull-request.yml"):
+        job = next(iter(workflow(name)["jobs"].values()))
+        assert job["container"]["image"].startswith("debian:"), name
+        assert "--shm-size" in job["container"]["options"], name  # Chromium crashes in 64 MB
+        first = commands_in(job["steps"][0]["run"])
+        assert first[-1][:4] == ["apt-get", "install", "-y", "-q"], name
+        assert {"python3", "python3-venv", "make", "git"} <= set(first[-1]), name
+
+
+def test_deploy_publishes_at_the_pages_address_until_site_url_is_set() -> None:
+    """The placeholder in mkdocs.yml is replaced by the Pages address; a real site_url is kept."""
+    steps = workflow("deploy.yml")["jobs"]["build"]["steps"]
+    names = [step.get("uses", step.get("name", "")).split("@")[0] for step in steps]
+    configure = names.index("actions/configure-pages")
+    (substitute,) = [s for s in steps if "sed" in s.get("run", "")]
+    assert (
+        names.index("Run the tests (their accessibility run feeds the accessibility statement)") < configure
+    )
+    assert configure < steps.index(substitute) < names.index("Build the site")
+    assert substitute["env"]["PAGES_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert steps[configure]["id"] == "pages"
+    (words,) = commands_in(substitute["run"])
+    pattern, replacement = re.fullmatch(r"s\|(.*)\|(.*)\|", words[2]).groups()
+    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    site_url = yaml.safe_load(config)["site_url"]
+    if site_url == PLACEHOLDER_SITE_URL:  # the substitution must find the line it replaces
+        assert re.search(pattern, config, re.MULTILINE), pattern
+    else:  # a real address is set: the substitution must leave it alone
+        assert not re.search(pattern, config, re.MULTILINE)
+    assert replacement == "site_url: ${PAGES_URL%/}/"
+    assert words[3] == "mkdocs.yml"
+
+
+def test_make_has_the_everyday_commands() -> None:
+    text = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    assert {"validate", "new", "serve", "site", "test", "hooks"} <= make_targets()
+    assert re.search(r"^serve: .*\n\t\$\(VENV\)/bin/catalogue serve --port \$\(PORT\)$", text, re.M)
+    assert re.search(r"^new: .*\n\t\$\(VENV\)/bin/catalogue new \$\(KIND\)$", text, re.M)
+    assert "--port" in {o for p in main.commands["serve"].params for o in getattr(p, "opts", [])}
+
+
+def test_pre_commit_runs_the_projects_own_ruff_and_validator() -> None:
+    config = yaml.safe_load((PROJECT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert all(repo["repo"] == "local" for repo in config["repos"])  # no second, differently pinned ruff
+    assert shlex.split(hooks["ruff"]["entry"])[:2] == [".venv/bin/ruff", "check"]
+    assert shlex.split(hooks["ruff-format"]["entry"])[:2] == [".venv/bin/ruff", "format"]
+    assert shlex.split(hooks["catalogue-validate"]["entry"]) == [".venv/bin/catalogue", "validate"]
+    assert re.search(hooks["catalogue-validate"]["files"], "site/news/2018-bokslut.en.md")
+    pyproject = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))
+    test_extras = pyproject["project"]["optional-dependencies"]["test"]
+    assert any(re.fullmatch(r"ruff>=[\d.]+,<[\d.]+.*", dep.split("#")[0].strip()) for dep in test_extras)
+    assert any(dep.startswith("pre-commit") for dep in test_extras)
+
+
+def test_the_shipped_hook_finds_schemas_inside_the_package() -> None:
+    """In a catalogue repository without schema/, the hook uses the schemas packaged with it."""
+    from innokatalog.project import PACKAGED_SCHEMAS
+
+    packaged = sorted(p.name for p in PACKAGED_SCHEMAS.glob("*.schema.json"))
+    assert packaged == sorted(p.name for p in (PROJECT / "schema").glob("*.schema.json"))
+    for name in packaged:
+        assert (PACKAGED_SCHEMAS / name).read_bytes() == (PROJECT / "schema" / name).read_bytes()
+    pyproject = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "schemas/*.schema.json" in pyproject["tool"]["setuptools"]["package-data"]["innokatalog"]
+
+
+# --- the documents show what the commands really print ---------------------------------------------
+
+
+def test_the_bidra_pages_show_a_real_yaml_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    entry = tmp_path / "catalogue" / "testbeds" / "openlab.yml"
+    entry.parent.mkdir(parents=True)
+    shutil.copy(PROJECT / "tests" / "fixtures" / "yaml-mistakes" / "unquoted-colon.yml", entry)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["validate", "catalogue/testbeds", "--schema-dir", str(PROJECT / "schema")]
+    )
+    shown = "\n".join(result.output.splitlines()[:4])
+    assert "[yaml-unquoted-colon]" in shown
+    for page in ("bidra.md", "bidra.en.md"):
+        assert shown in (PROJECT / "site" / page).read_text(encoding="utf-8"), page
+
+
+def test_contributing_shows_the_hints_catalogue_new_writes(schema_set: SchemaSet) -> None:
+    from innokatalog.scaffold import entry_text
+
+    text = entry_text("testbed", {"id": "x"}, schema_set)
+    contributing = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = re.search(r"```yaml\n(   # location:.*?)\n   ```", contributing, re.DOTALL).group(1)
+    lines = [line.removeprefix("   ") for line in shown.splitlines()]
+    assert "\n".join(lines) in text
+
+
+def test_readme_lists_the_prerequisites_and_true_headings() -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert "sudo apt-get install python3 python3-venv make git" in readme
+    for number, word in ((2, "two"), (3, "three"), (4, "four")):
+        for heading in re.findall(rf"^#+ .*\b{word}\b.*$", readme, re.MULTILINE | re.IGNORECASE):
+            section = readme.split(heading, 1)[1].split("\n#", 1)[0]
+            items = re.findall(r"^(?:\| `|[-*] |\d+\. )", section, re.MULTILINE)
+            assert len(items) == number, (heading, number)
+    assert "make validate" in readme and "make new KIND=testbed" in readme

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -9,8 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from innokatalog.cli import main
-from innokatalog.load import load_catalogue
-from innokatalog.validate import validate
+from innokatalog.load import Entry, load_catalogue, load_file
+from innokatalog.scaffold import entry_text
+from innokatalog.schema import SchemaSet
+from innokatalog.validate import _SchemaErrors, validate
 
 from .mini import MINI, PROJECT, schemas
 
@@ -41,6 +45,14 @@ TESTBED_OPTIONS = [
     "access.steps[0].sv=Skriv till oss",
     "--set",
     "access.steps[0].en=Write to us",
+    "--set",
+    "status_recorded.source.sv=Den ansvariga enheten",
+    "--set",
+    "sources[0].title=Enhetens beskrivning av labbet",
+    "--set",
+    "sources[0].publisher=Enheten",
+    "--set",
+    "sources[0].section=Hela dokumentet",
 ]
 
 
@@ -82,10 +94,13 @@ def test_prompts_take_answers_and_ask_again_with_the_reason(project: Path) -> No
                 "physical",
                 "aktiv",  # not an allowed status: refused
                 "active",
+                "Den ansvariga enheten",  # where the status comes from
+                "The owning unit",
                 "companies",
                 "free",
-                "Ring oss",
-                "Call us",
+                "Enhetens beskrivning",  # the source: title, publisher, section
+                "Enheten",
+                "Avsnitt 1",
             ]
         )
         + "\n"
@@ -96,7 +111,9 @@ def test_prompts_take_answers_and_ask_again_with_the_reason(project: Path) -> No
     assert "there is no unit 'nowhere'" in result.output
     assert "'unit' is required: type a value" in result.output
     assert "'status' must be one of planned, active, closed (got 'aktiv')" in result.output
-    assert (project / "catalogue/testbeds/second-lab.yml").is_file()
+    written = (project / "catalogue/testbeds/second-lab.yml").read_text(encoding="utf-8")
+    assert f"compiled: '{dt.date.today().isoformat()}'" in written and "\nconfirmed:" not in written
+    assert "# confirmed:" in written  # a hint for the owning unit
     assert _valid(project) == []
 
 
@@ -112,3 +129,94 @@ def test_missing_field_without_input_is_a_usage_error(project: Path) -> None:
     result = CliRunner().invoke(main, ["new", "contact", "--no-input", "--set", "id=x"])
     assert result.exit_code == 2
     assert "name.sv" in result.output
+
+
+# --- the optional fields written as hints ---------------------------------------------------------
+
+UNCOMMENT = re.compile(r"^# ( *(?:[a-z_]+:|-))", re.MULTILINE)  # a hint's field or list-item line
+
+
+@pytest.mark.parametrize("kind", ["unit", "testbed", "project", "contact"])
+def test_uncommented_hints_are_valid_yaml_whose_empty_values_say_what_to_write(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Following the hint ("remove the '# '") never gives a YAML error or a puzzle, only 'fill this in'."""
+    monkeypatch.chdir(tmp_path)
+    schema_set = schemas()
+    (entry,) = [e for e in load_catalogue(MINI).entries if e.kind == kind]
+    required = {f.name for f in schema_set.fields(kind) if f.required}
+    data = {name: value for name, value in entry.data.items() if name in required}
+    text = entry_text(kind, data, schema_set)
+    optional = [f.name for f in schema_set.fields(kind) if not f.required]
+    assert all(f"\n# {name}:" in text for name in optional)
+    path = tmp_path / "catalogue" / f"{kind}s" / f"{entry.id}.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text(UNCOMMENT.sub(r"\1", text), encoding="utf-8")
+
+    loaded_entry, load_findings = load_file(path, kind)
+    assert load_findings == [] and loaded_entry is not None
+    findings = list(_SchemaErrors(schema_set).findings(loaded_entry))
+    assert findings, "the uncommented hints have no values yet"
+    assert {f.code for f in findings} == {"empty-value"}, [f.message for f in findings]
+    assert all(re.search(r"' is empty: write .+, or remove the line$", f.message) for f in findings)
+    named = {f.field.split(".")[0].split("[")[0] for f in findings}
+    assert named == set(optional)  # every optional field, and nothing else, asks to be filled in
+
+
+def test_a_mapping_field_given_a_plain_value_lists_its_fields(schema_set: SchemaSet) -> None:
+    entry = next(e for e in load_catalogue(MINI).entries if e.kind == "testbed")
+    data = {**entry.data, "location": "Solna"}
+    (finding,) = _SchemaErrors(schema_set).findings(
+        Entry("testbed", entry.id, entry.path, data, entry.positions)
+    )
+    location = schema_set.document("testbed")["properties"]["location"]  # read from the schema
+    fields = [
+        f"{name} (required)" if name in location.get("required", []) else name
+        for name in location["properties"]
+    ]
+    assert finding.message == (
+        "'location' must be a mapping of fields (got 'Solna'): write its fields on indented lines "
+        f"below 'location:': {', '.join(fields)}"
+    )
+    assert {"municipality", "address", "coordinates"} <= set(location["properties"])
+
+
+def test_the_last_line_names_the_command_that_works_here(project: Path) -> None:
+    result = CliRunner().invoke(main, ["new", "testbed", "--no-input", *TESTBED_OPTIONS])
+    assert result.output.splitlines()[-1].endswith("then check it with: catalogue validate")
+    (project / "Makefile").write_text("validate:\n\tcatalogue validate\n", encoding="utf-8")
+    options = [o.replace("id=new-lab", "id=third-lab") for o in TESTBED_OPTIONS]
+    result = CliRunner().invoke(main, ["new", "testbed", "--no-input", *options])
+    assert result.output.splitlines()[-1] == (
+        "Wrote catalogue/testbeds/third-lab.yml; fill in the optional fields you need, "
+        "then check it with: make validate"
+    )
+
+
+def test_new_works_from_inside_the_catalogue(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project / "catalogue" / "testbeds")
+    result = CliRunner().invoke(main, ["new", "testbed", "--no-input", *TESTBED_OPTIONS])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Wrote new-lab.yml;")  # relative to where the user stands
+    assert (project / "catalogue" / "testbeds" / "new-lab.yml").is_file()
+
+
+def test_new_opportunity_is_written_into_its_folder(project: Path) -> None:
+    options = [
+        "id=stipendiet",
+        "name.sv=Stipendiet",
+        "summary.sv=Ett stipendium.",
+        "unit=u1",
+        "type=stipend",
+        "status=active",
+        "status_recorded.source.sv=Den ansvariga enheten",
+        "sources[0].title=Stadens strategi",
+        "sources[0].publisher=Staden",
+        "sources[0].section=2.4",
+    ]
+    result = CliRunner().invoke(
+        main, ["new", "opportunity", "--no-input", *[a for o in options for a in ("--set", o)]]
+    )
+    assert result.exit_code == 0, result.output
+    assert (project / "catalogue/opportunities/stipendiet.yml").is_file()
+    assert _valid(project) == []

@@ -156,7 +156,7 @@ def test_text_where_localised_text_is_expected(catalogue: Path, schema_set: Sche
             7,
             "error",
             "type",
-            "'name' must be a mapping of fields (got 'OpenLab'); write it as 'sv:' and 'en:' lines below the field",
+            "'name' must be a mapping of fields (got 'OpenLab'): write it as 'sv:' and 'en:' lines indented below 'name:'",
         )
     ]
 
@@ -172,8 +172,8 @@ def test_yaml11_no_in_a_boolean_field_is_a_type_error_at_its_line(
             23,
             20,
             "error",
-            "type",
-            "'ethics.approval_needed' must be true or false (got 'no'), which is text, not a boolean",
+            "enum",
+            "'ethics.approval_needed' must be one of true, false, unknown (got 'no'), which is text, not a boolean",
         )
     ]
     assert findings[0].field == "ethics.approval_needed"
@@ -182,8 +182,8 @@ def test_yaml11_no_in_a_boolean_field_is_a_type_error_at_its_line(
 def test_unquoted_dates_stay_text_and_validate(catalogue: Path, schema_set: SchemaSet) -> None:
     for path in catalogue.glob("*/*.yml"):
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r'^reviewed: "(.*)"$', r"reviewed: \1", text, flags=re.M), encoding="utf-8")
-    assert "reviewed: 20" in (catalogue / "units/innovationsenheten.yml").read_text(encoding="utf-8")
+        path.write_text(re.sub(r'^confirmed: "(.*)"$', r"confirmed: \1", text, flags=re.M), encoding="utf-8")
+    assert "confirmed: 20" in (catalogue / "units/innovationsenheten.yml").read_text(encoding="utf-8")
     assert check(catalogue, schema_set) == []
 
 
@@ -234,10 +234,17 @@ def test_id_pattern_in_a_reference(catalogue: Path, schema_set: SchemaSet) -> No
 
 def test_format_impossible_date(catalogue: Path, schema_set: SchemaSet) -> None:
     text = (catalogue / "testbeds/openlab.yml").read_text(encoding="utf-8")
-    reviewed = text.splitlines()[24]
-    edit(catalogue / "testbeds/openlab.yml", reviewed, 'reviewed: "2023-02-30"')
+    confirmed = text.splitlines()[24]
+    edit(catalogue / "testbeds/openlab.yml", confirmed, 'confirmed: "2023-02-30"')
     assert rows(check(catalogue, schema_set)) == [
-        (TESTBED, 25, 11, "error", "format", "'reviewed' is not a date written YYYY-MM-DD (got '2023-02-30')")
+        (
+            TESTBED,
+            25,
+            12,
+            "error",
+            "date",
+            "'confirmed' is '2023-02-30', but February 2023 has 28 days, so day 30 does not exist",
+        )
     ]
 
 
@@ -483,18 +490,18 @@ def test_missing_english(catalogue: Path, schema_set: SchemaSet) -> None:
 TODAY = dt.date(2026, 11, 24)
 
 
-def set_reviewed(catalogue: Path, file: str, value: str) -> None:
+def set_reviewed(catalogue: Path, file: str, value: str, field: str = "confirmed") -> None:
     path = catalogue / file
     text, count = re.subn(
-        r"^reviewed: .*$", f'reviewed: "{value}"', path.read_text(encoding="utf-8"), flags=re.M
+        r"^(confirmed|compiled): .*$", f'{field}: "{value}"', path.read_text(encoding="utf-8"), flags=re.M
     )
     assert count == 1, path
     path.write_text(text, encoding="utf-8")
 
 
-def review_all(catalogue: Path, value: str) -> None:
+def review_all(catalogue: Path, value: str, field: str = "confirmed") -> None:
     for path in catalogue.glob("*/*.yml"):
-        set_reviewed(catalogue, str(path.relative_to(catalogue)), value)
+        set_reviewed(catalogue, str(path.relative_to(catalogue)), value, field)
 
 
 def test_reviewed_in_the_future(catalogue: Path, schema_set: SchemaSet) -> None:
@@ -504,13 +511,46 @@ def test_reviewed_in_the_future(catalogue: Path, schema_set: SchemaSet) -> None:
         (
             TESTBED,
             25,
-            11,
+            12,
             "error",
             "reviewed-future",
-            "'reviewed' is 2026-11-25, after today (2026-11-24): use the date the entry was checked",
+            "'confirmed' is 2026-11-25, after today (2026-11-24): use the date the entry was confirmed",
         )
     ]
     assert check(catalogue, schema_set, today=dt.date(2026, 11, 25)) == []
+
+
+def test_compiled_in_the_future(catalogue: Path, schema_set: SchemaSet) -> None:
+    review_all(catalogue, "2026-11-20")
+    set_reviewed(catalogue, "testbeds/openlab.yml", "2026-11-25", field="compiled")
+    assert rows(check(catalogue, schema_set, today=TODAY)) == [
+        (
+            TESTBED,
+            25,
+            11,
+            "error",
+            "reviewed-future",
+            "'compiled' is 2026-11-25, after today (2026-11-24): use the date the entry was compiled",
+        )
+    ]
+
+
+def test_an_entry_needs_compiled_or_confirmed(catalogue: Path, schema_set: SchemaSet) -> None:
+    path = catalogue / "units/innovationsenheten.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^confirmed: .*\n", "", text, flags=re.M), encoding="utf-8")
+    findings = check(catalogue, schema_set)
+    assert rows(findings) == [
+        (
+            UNIT,
+            1,
+            1,
+            "error",
+            "required",
+            "'compiled' (Compiled from sources) or 'confirmed' (Confirmed by the owning unit) is required: add at least one",
+        )
+    ]
+    assert findings[0].field == "compiled"
 
 
 def test_stale_after_twelve_months_by_default(catalogue: Path, schema_set: SchemaSet) -> None:
@@ -521,12 +561,19 @@ def test_stale_after_twelve_months_by_default(catalogue: Path, schema_set: Schem
         (
             UNIT,
             10,
-            11,
+            12,
             "warning",
             "stale",
-            "last reviewed 2025-11-24, 12 or more months ago: check the entry with its owner and update 'reviewed'",
+            "last confirmed by the owning unit on 2025-11-24, 12 or more months ago: "
+            "ask the unit to check the entry and update 'confirmed'",
         )
     ]
+
+
+def test_an_old_compiled_date_is_never_stale(catalogue: Path, schema_set: SchemaSet) -> None:
+    """Only the owning unit's confirmation can go stale; a compiled entry says it is unconfirmed."""
+    review_all(catalogue, "2020-01-01", field="compiled")
+    assert check(catalogue, schema_set, today=TODAY) == []
 
 
 def test_stale_after_a_chosen_number_of_months(catalogue: Path, schema_set: SchemaSet) -> None:
@@ -538,10 +585,11 @@ def test_stale_after_a_chosen_number_of_months(catalogue: Path, schema_set: Sche
         (
             TESTBED,
             25,
-            11,
+            12,
             "warning",
             "stale",
-            "last reviewed 2026-05-24, 6 or more months ago: check the entry with its owner and update 'reviewed'",
+            "last confirmed by the owning unit on 2026-05-24, 6 or more months ago: "
+            "ask the unit to check the entry and update 'confirmed'",
         )
     ]
 
@@ -577,7 +625,14 @@ def test_period_order_within_one_month_shows_the_days(catalogue: Path, schema_se
 def test_a_period_date_that_does_not_exist_is_an_error(catalogue: Path, schema_set: SchemaSet) -> None:
     set_period(catalogue, "completed", "2017-02-30", "2018-11")
     assert rows(check(catalogue, schema_set)) == [
-        (PROJECT, 12, 10, "error", "format", "'period.start' is not a valid date (got '2017-02-30')")
+        (
+            PROJECT,
+            12,
+            10,
+            "error",
+            "date",
+            "'period.start' is '2017-02-30', but February 2017 has 28 days, so day 30 does not exist",
+        )
     ]
 
 
@@ -631,3 +686,150 @@ def test_status_that_fits_the_dates(
     review_all(catalogue, "2026-11-01")
     set_period(catalogue, status, start, end)
     assert check(catalogue, schema_set, today=TODAY) == []
+
+
+# --- dates in plain words: what is impossible, one finding for one mistake ------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("2026-13-01", "'confirmed' is '2026-13-01', but month 13 does not exist: months are 01 to 12"),
+        ("2026-00-10", "'confirmed' is '2026-00-10', but month 00 does not exist: months are 01 to 12"),
+        (
+            "2026-11-31",
+            "'confirmed' is '2026-11-31', but November 2026 has 30 days, so day 31 does not exist",
+        ),
+        (
+            "2026-02-29",
+            "'confirmed' is '2026-02-29', but February 2026 has 28 days (2026 is not a leap year), "
+            "so day 29 does not exist",
+        ),
+        (
+            "15.11.2026",
+            "'confirmed' is written '15.11.2026'; write dates as YYYY-MM-DD, year first: '2026-11-15'",
+        ),
+        (
+            "15/11/2026",
+            "'confirmed' is written '15/11/2026'; write dates as YYYY-MM-DD, year first: '2026-11-15'",
+        ),
+        (
+            "2026-11",
+            "'confirmed' is '2026-11', a month without its day; write the whole date as YYYY-MM-DD",
+        ),
+        ("snart", "'confirmed' is 'snart', which is not a date written YYYY-MM-DD (such as '2026-11-15')"),
+    ],
+)
+def test_an_impossible_date_names_what_is_wrong_once(
+    catalogue: Path, schema_set: SchemaSet, written: str, message: str
+) -> None:
+    path = catalogue / "testbeds/openlab.yml"
+    path.write_text(
+        re.sub(r"^confirmed: .*$", f'confirmed: "{written}"', path.read_text("utf-8"), flags=re.M)
+    )
+    assert rows(check(catalogue, schema_set)) == [(TESTBED, 25, 12, "error", "date", message)]
+
+
+def test_an_impossible_month_in_a_period_is_named(catalogue: Path, schema_set: SchemaSet) -> None:
+    set_period(catalogue, "completed", "2016-13", "2018-11")
+    assert rows(check(catalogue, schema_set)) == [
+        (
+            PROJECT,
+            12,
+            10,
+            "error",
+            "date",
+            "'period.start' is '2016-13', but month 13 does not exist: months are 01 to 12",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("recorded", "why"),
+    [
+        ('date: "2018-10-02"', "was recorded on 2018-10-02, before the period ended (2018-11)"),
+        ("", "was recorded without a date, and the period has ended (2018-11)"),
+    ],
+    ids=["recorded-before-the-end", "recorded-without-a-date"],
+)
+def test_a_status_recorded_before_the_period_ended_is_out_of_date(
+    catalogue: Path, schema_set: SchemaSet, recorded: str, why: str
+) -> None:
+    """Vinnova's page says "Pågående" for a period that has since ended: the status cannot be current."""
+    review_all(catalogue, "2026-11-01")
+    path = catalogue / "projects/vard-hemma.yml"
+    edit(path, "status: completed", "status: ongoing")
+    edit(path, 'date: "2026-11-01"', recorded)
+    assert rows(check(catalogue, schema_set, today=TODAY)) == [
+        (
+            PROJECT,
+            20,
+            1,
+            "warning",
+            "status-outdated",
+            f"the status 'ongoing' {why}: it may be out of date. "
+            "Ask the owning unit or the funder for the current status, then update 'status' and 'status_recorded'",
+        )
+    ]
+
+
+def test_an_unquoted_date_is_still_text_and_valid(catalogue: Path, schema_set: SchemaSet) -> None:
+    path = catalogue / "testbeds/openlab.yml"
+    today = dt.date.today().isoformat()
+    path.write_text(re.sub(r"^confirmed: .*$", f"confirmed: {today}", path.read_text("utf-8"), flags=re.M))
+    assert f"confirmed: {today}\n" in path.read_text("utf-8")
+    assert check(catalogue, schema_set) == []
+
+
+def test_an_empty_value_says_what_to_write(catalogue: Path, schema_set: SchemaSet) -> None:
+    edit(catalogue / "testbeds/openlab.yml", "status: active", "status:")
+    assert rows(check(catalogue, schema_set)) == [
+        (
+            TESTBED,
+            11,
+            8,
+            "error",
+            "empty-value",
+            "'status' is empty: write one of planned, active, closed, or remove the line",
+        )
+    ]
+
+
+def test_a_status_recorded_before_the_end_is_fine_while_the_period_runs(
+    catalogue: Path, schema_set: SchemaSet
+) -> None:
+    review_all(catalogue, "2018-10-02")
+    path = catalogue / "projects/vard-hemma.yml"
+    edit(path, "status: completed", "status: ongoing")
+    edit(path, 'date: "2026-11-01"', 'date: "2018-10-02"')
+    assert check(catalogue, schema_set, today=dt.date(2018, 10, 2)) == []
+
+
+def test_a_status_needs_its_source(catalogue: Path, schema_set: SchemaSet) -> None:
+    path = catalogue / "testbeds/openlab.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^status_recorded:\n(  .*\n)+", "", text, flags=re.M), encoding="utf-8")
+    assert [(f.code, f.field) for f in check(catalogue, schema_set)] == [("required", "status_recorded")]
+
+
+def test_every_entry_needs_a_source(catalogue: Path, schema_set: SchemaSet) -> None:
+    path = catalogue / "contacts/testbaddar.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("sources:")] + "sources: []\n", encoding="utf-8")
+    assert [(f.code, f.message) for f in check(catalogue, schema_set)] == [
+        ("minItems", "'sources' needs at least 1 item")
+    ]
+
+
+def test_a_source_needs_its_publisher_and_section(catalogue: Path, schema_set: SchemaSet) -> None:
+    edit(catalogue / "units/innovationsenheten.yml", '    section: "4.4 Testmiljöer"\n', "")
+    assert [(f.code, f.field) for f in check(catalogue, schema_set)] == [("required", "sources[0].section")]
+
+
+def test_unknown_is_a_third_answer_for_ethics(catalogue: Path, schema_set: SchemaSet) -> None:
+    edit(catalogue / "testbeds/openlab.yml", "approval_needed: false", "approval_needed: unknown")
+    assert check(catalogue, schema_set) == []
+    edit(catalogue / "testbeds/openlab.yml", "approval_needed: unknown", "approval_needed: maybe")
+    assert [f.message for f in check(catalogue, schema_set)] == [
+        "'ethics.approval_needed' must be one of true, false, unknown (got 'maybe')"
+    ]

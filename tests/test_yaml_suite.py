@@ -1,9 +1,10 @@
 """The YAML test suite's 94 error cases, each as an entry: exit 1, a finding on the file, no traceback.
 
-The cases are read where they are shared (`../shared/conformance/yaml-test-suite-errors/` beside the
-repository, see its README); they are not copied into the project. A missing folder fails, it is not
-skipped. PyYAML accepts twelve of them; what those load to is still no valid testbed, so the
-validator must reject them all the same.
+The cases are conformance material, not copied into the project: they are read from
+`yaml-test-suite-errors/` in the folder CATALOGUE_CONFORMANCE names (default `../shared/conformance`
+beside the checkout; see tests/conformance.py). Where it is absent the tests are skipped, unless
+CATALOGUE_REQUIRE_CONFORMANCE=1 (as `.ci/run` sets) makes that a failure. PyYAML accepts twelve of
+them; what those load to is still no valid testbed, so the validator must reject them all the same.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from click.testing import CliRunner
 
 from innokatalog.cli import main
 
+from .conformance import conformance_dir, material
+
 PROJECT = Path(__file__).resolve().parents[1]
-SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "conformance" / "yaml-test-suite-errors"
+SUITE = conformance_dir() / "yaml-test-suite-errors"
 CASES = sorted(SUITE.glob("*.yml"))
 # PyYAML's libyaml loader does not see an error in these (the README lists them); they must still fail
 ACCEPTED_BY_PYYAML = {
@@ -27,8 +30,8 @@ ACCEPTED_BY_PYYAML = {
 
 
 def test_the_suite_is_there_and_complete() -> None:
-    assert SUITE.is_dir(), f"the YAML test suite cases are missing: {SUITE}"
-    index = (SUITE / "INDEX.tsv").read_text(encoding="utf-8").splitlines()
+    suite = material("yaml-test-suite-errors")
+    index = (suite / "INDEX.tsv").read_text(encoding="utf-8").splitlines()
     assert index[0] == "id\tname\ttags"
     ids = [row.split("\t")[0] for row in index[1:]]
     assert len(ids) == 94
@@ -42,7 +45,8 @@ def test_the_suite_is_there_and_complete() -> None:
     ids=lambda case: case.stem,
 )
 def test_error_case_is_rejected(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert case.is_file(), f"the YAML test suite cases are missing: {SUITE}"
+    suite = material("yaml-test-suite-errors")
+    assert case.is_file(), f"the YAML test suite cases are missing: {suite}"
     folder = tmp_path / "catalogue" / "testbeds"
     folder.mkdir(parents=True)
     (folder / "case.yml").write_bytes(case.read_bytes())

@@ -22,13 +22,14 @@ from pathlib import Path
 
 import yaml
 
-from . import export, i18n
+from . import export, i18n, news
 from .engines import DEFAULT_ENGINE, ENGINES, EngineError, EngineJob, get_engine
 from .findings import Summary, sort_findings
 from .generate import Generator, LanguageTree, Sources, read_sources, write_tree
 from .load import load_catalogue
 from .model import Catalogue
 from .render import relative_url
+from .report import ReportError
 from .schema import SchemaSet, SchemaSetError
 from .validate import Options, validate
 
@@ -59,7 +60,9 @@ class ProjectSettings:
         return self.root / CONFIG_FILE
 
 
-def project_settings(root: Path, *, engine: str | None = None, site_url: str | None = None) -> ProjectSettings:
+def project_settings(
+    root: Path, *, engine: str | None = None, site_url: str | None = None
+) -> ProjectSettings:
     """Read the project's settings; an option given on the command line wins."""
     try:
         config = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8")) or {}
@@ -92,7 +95,11 @@ def load_valid_catalogue(root: Path, catalogue_dir: str, schema_dir: str) -> tup
     except SchemaSetError as error:
         raise CatalogueError(f"the schemas cannot be used, nothing was built: {error}") from None
     loaded = load_catalogue(root / catalogue_dir)
-    findings = sort_findings(validate(loaded, schemas, Options()))
+    findings = validate(loaded, schemas, Options())
+    if news.news_dir(root).is_dir():  # a broken post is a finding here, not a traceback in the engine
+        known = {(entry.kind, entry.id) for entry in loaded.entries}
+        findings += news.validate_posts(None, news.news_dir(root), schemas, known)[0]
+    findings = sort_findings(findings)
     errors = [f for f in findings if f.is_error]
     if errors:
         lines = [f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.code}]" for f in errors]
@@ -199,6 +206,10 @@ def finish(site: Path, job_input: BuildInput, *, pagefind: bool = True) -> None:
         job_input.catalogue, job_input.schemas, job_input.settings.site_url, generated
     )
     export.write_exports(documents, site / export.DATA_DIR)
+    site_url = job_input.settings.site_url
+    write_tree(
+        export.entry_json_documents(job_input.catalogue, job_input.schemas, site_url), site / export.DATA_DIR
+    )
     if pagefind:
         index_site(site)
 
@@ -215,7 +226,10 @@ def build_site(
     """Build the site of the project at `project` into `output` (default: its `site_dir`)."""
     settings = project_settings(project, engine=engine, site_url=site_url)
     catalogue, schemas = load_valid_catalogue(project, settings.catalogue_dir, settings.schema_dir)
-    sources = read_sources(project / settings.docs_dir, project)
+    try:
+        sources = read_sources(project / settings.docs_dir, project)
+    except ReportError as error:
+        raise CatalogueError(str(error)) from None
     output = (output or project / settings.site_dir).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     workspace = Workspace(Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent)))

@@ -15,18 +15,19 @@ import functools
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from .model import KIND_PLURALS, Catalogue, Item
 from .schema import DEFS_FILE, SchemaSet
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "2.0.0"
 EXPORT_SCHEMA_FILE = "export.schema.json"
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -49,6 +50,7 @@ RELATED: dict[str, list[tuple[str, str, str]]] = {
         ("owned_contacts", "unit", "contact"),
         ("sub_units", "parent", "unit"),
         ("partner_in", "partners", "project"),
+        ("owned_opportunities", "unit", "opportunity"),
     ],
     "testbed": [("used_by_projects", "testbeds", "project")],
     "project": [],
@@ -56,7 +58,9 @@ RELATED: dict[str, list[tuple[str, str, str]]] = {
         ("way_in_to_units", "contact", "unit"),
         ("way_in_to_testbeds", "contact", "testbed"),
         ("way_in_to_projects", "contact", "project"),
+        ("way_in_to_opportunities", "contact", "opportunity"),
     ],
+    "opportunity": [],
 }
 
 # name → (media type, EU file type, title {sv, en}, description {sv, en}); the order of the DCAT listing.
@@ -106,6 +110,15 @@ DISTRIBUTIONS: dict[str, tuple[str, str, dict[str, str], dict[str, str]]] = {
             "en": "One row per contact path (UTF-8 with BOM); lists separated by semicolons.",
         },
     ),
+    "opportunities.csv": (
+        "text/csv",
+        "CSV",
+        {"sv": "Möjligheter som CSV", "en": "Opportunities as CSV"},
+        {
+            "sv": "En rad per möjlighet: stipendier, priser, tävlingar, utlysningar, mässor och samverkansformer (UTF-8 med BOM); listor skilda med semikolon.",
+            "en": "One row per opportunity: personal grants, prizes, competitions, calls, fairs and forms of collaboration (UTF-8 with BOM); lists separated by semicolons.",
+        },
+    ),
     "catalogue.jsonld": (
         "application/ld+json",
         "JSON_LD",
@@ -131,14 +144,24 @@ DATASET_TEXTS = {
     },
     "description": {
         "sv": "Katalogen Testbäddar och innovation: test- och demonstrationsmiljöer, innovationsprojekt och "
-        "program, kontaktvägar för externa aktörer och de enheter som äger dem, med relationer åt båda hållen.",
+        "program, kontaktvägar för externa aktörer, möjligheter som stipendier och priser, och de enheter som "
+        "äger dem, med relationer åt båda hållen.",
         "en": "The catalogue Testbeds and innovation: test and demonstration environments, innovation projects "
-        "and programmes, contact paths for outside actors and the units that own them, with relations both ways.",
+        "and programmes, contact paths for external parties, opportunities such as grants and prizes, and the "
+        "units that own them, with relations both ways.",
     },
     "keywords": {
         "sv": ["testbäddar", "testmiljöer", "innovation", "innovationsprojekt", "kontaktvägar"],
         "en": ["testbeds", "test environments", "innovation", "innovation projects", "contact paths"],
     },
+}
+
+# Where the data comes from (dct:provenance of the data set): every entry names its own sources.
+PROVENANCE = {
+    "sv": "Uppgifterna är hämtade ur offentliga dokument. Varje post anger sina källor (sources) och när den "
+    "sammanställdes (compiled), och när den ansvariga enheten har bekräftat den (confirmed).",
+    "en": "The details are taken from public documents. Each entry names its sources (sources) and when it "
+    "was compiled (compiled), and when the owning unit has confirmed it (confirmed).",
 }
 
 # --- vocabularies the DCAT description links to ----------------------------------------------------
@@ -320,15 +343,61 @@ def _cell(values: list[Any]) -> str:
     return LIST_SEPARATOR.join(one(v) for v in values)
 
 
+def source_citation(source: dict[str, Any], lang: str = DEFAULT_LANGUAGE) -> str:
+    """A source as one readable line: `Publisher: Title (date), section, address`."""
+    date = source.get("date") or ("datum anges inte" if lang == "sv" else "no date given")
+    parts = [f"{source.get('publisher')}: {_text(source.get('title'), lang)} ({date})", source.get("section")]
+    return ", ".join(str(part) for part in [*parts, source.get("url")] if part)
+
+
+# Spreadsheet programs take a cell that begins with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+
+
+def spreadsheet_safe(text: str, keep: re.Pattern[str] | None = None) -> str:
+    """`text` as a CSV cell that no spreadsheet program runs as a formula.
+
+    A cell that begins with =, +, -, @, a tab or a carriage return gets an apostrophe in front, so
+    it is shown as text. Left as they are: plain numbers (-12, +3.5), and cells whose every value
+    matches `keep` (the phone number format in a phone column: +46 8 123 456 78), since digits,
+    spaces and hyphens cannot make a formula that calls a function or fetches anything.
+    """
+    if not text.startswith(FORMULA_STARTS) or _NUMBER.fullmatch(text):
+        return text
+    if keep is not None and all(keep.fullmatch(value) for value in text.split(LIST_SEPARATOR)):
+        return text
+    return "'" + text
+
+
+def _phone_format(kind: str, schemas: SchemaSet) -> dict[str, re.Pattern[str]]:
+    """Column name → the phone number pattern, for the kind's columns that hold phone numbers."""
+    pattern = schemas.documents[DEFS_FILE]["$defs"]["phone"]["pattern"]
+    return {
+        _column_name(path): re.compile(pattern)
+        for path, schema in _leaves(kind, schemas)
+        if schema.get("pattern") == pattern
+    }
+
+
 def csv_columns(
     kind: str, schemas: SchemaSet, site_url: str
 ) -> list[tuple[str, Callable[[Item], list[Any]]]]:
-    """The columns of a kind's CSV, from its schema: nested fields flattened, localised ones per language."""
+    """The columns of a kind's CSV, from its schema: nested fields flattened, localised ones per language.
+
+    `sources` is one column, each source written out as a citation, so a spreadsheet reader sees
+    where the row's facts come from without joining columns.
+    """
     columns: list[tuple[str, Callable[[Item], list[Any]]]] = [("id", lambda item: [item.id])]
     for lang in LANGUAGES:
         columns.append((f"url_{lang}", lambda item, lang=lang: [page_url(item, site_url, lang)]))
     for path, _ in _leaves(kind, schemas):
-        if path != ("id",):
+        if path[0] == "sources":
+            if path[-1] == "title":  # one column for the whole list, where its first field stands
+                columns.append(
+                    ("sources", lambda item: [source_citation(s) for s in item.get("sources") or []])
+                )
+        elif path != ("id",):
             columns.append((_column_name(path), lambda item, path=path: _values(item.data, path)))
     for key, _, _ in RELATED[kind]:
         columns.append((key, lambda item, key=key: related_ids(item)[key]))
@@ -336,19 +405,32 @@ def csv_columns(
 
 
 def csv_document(catalogue: Catalogue, kind: str, schemas: SchemaSet, site_url: str) -> bytes:
-    """One row per entry of `kind`, UTF-8 with a byte-order mark so that spreadsheet programs read it right."""
+    """One row per entry of `kind`, UTF-8 with a byte-order mark so that spreadsheet programs read it right.
+
+    No cell can be taken as a formula (see `spreadsheet_safe`).
+    """
     columns = csv_columns(kind, schemas, site_url)
+    phones = _phone_format(kind, schemas)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([name for name, _ in columns])
     for item in catalogue.of_kind(kind):
-        writer.writerow([_cell(get(item)) for _, get in columns])
+        writer.writerow([spreadsheet_safe(_cell(get(item)), phones.get(name)) for name, get in columns])
     return buffer.getvalue().encode("utf-8-sig")
 
 
 # --- schema.org JSON-LD ------------------------------------------------------------------------------
 
 PLACE_KINDS = {"physical", "clinical", "living-lab", "demonstration"}
+# An opportunity's type → its schema.org type: money or a prize is a Grant, a contest or fair an Event.
+OPPORTUNITY_TYPES = {
+    "stipend": "Grant",
+    "prize": "Grant",
+    "call": "Grant",
+    "competition": "Event",
+    "event": "Event",
+    "collaboration-form": "Service",
+}
 
 
 def schema_org_type(item: Item) -> str | list[str]:
@@ -362,7 +444,9 @@ def schema_org_type(item: Item) -> str | list[str]:
     if item.kind == "contact":
         return "ContactPoint"
     if item.kind == "project":
-        return "Project" if item.get("type") == "programme" else "ResearchProject"
+        return "Project" if item.get("type") in ("programme", "strategy") else "ResearchProject"
+    if item.kind == "opportunity":
+        return OPPORTUNITY_TYPES.get(item.get("type"), "Thing")
     if item.get("kind") in PLACE_KINDS or item.get("location"):
         return ["Place", "Service"]
     return "Service"
@@ -429,8 +513,34 @@ class _SchemaOrg:
             keywords += label if isinstance(label, list) else [label or area]
         if keywords:
             node["keywords"] = keywords
+        node["isBasedOn"] = [self.source(source) for source in item.get("sources") or []]
         getattr(self, f"_{item.kind}")(item, node)
         return {key: value for key, value in node.items() if value not in (None, [], {})}
+
+    def source(self, source: dict[str, Any]) -> dict[str, Any]:
+        """A source as schema.org: the section cited, part of the document with its publisher and date."""
+        document: dict[str, Any] = {
+            "@type": "CreativeWork",
+            "name": self.text(source.get("title")),
+            "publisher": {"@type": "Organization", "name": source.get("publisher")},
+            "datePublished": source.get("date"),
+            "url": source.get("url"),
+        }
+        document = {key: value for key, value in document.items() if value not in (None, [], {})}
+        return {"@type": "CreativeWork", "name": source.get("section"), "isPartOf": document}
+
+    def _opportunity(self, item: Item, node: dict[str, Any]) -> None:
+        unit = self.ref(self.catalogue.unit_of(item))
+        node[
+            "funder" if node["@type"] == "Grant" else "organizer" if node["@type"] == "Event" else "provider"
+        ] = unit
+        node["audience"] = [
+            {"@type": "Audience", "audienceType": self.label("opportunity", "audiences", code) or code}
+            for code in item.get("audiences") or []
+        ]
+        contact = self.catalogue.contact_of(item)
+        if contact is not None and node["@type"] == "Service":
+            node["availableChannel"] = {"@type": "ServiceChannel", "serviceUrl": self.id_of(contact)}
 
     def _unit(self, item: Item, node: dict[str, Any]) -> None:
         node["parentOrganization"] = self.ref(self.catalogue.find("unit", item.get("parent")))
@@ -726,6 +836,11 @@ def dcat_graph(
     landing = URIRef(f"{site_url}{OPEN_DATA_PAGE}")
     graph.add((landing, RDF.type, FOAF.Document))
     graph.add((dataset, DCAT.landingPage, landing))
+    provenance = base.provenance
+    graph.add((provenance, RDF.type, DCTERMS.ProvenanceStatement))
+    for lang, text in PROVENANCE.items():
+        graph.add((provenance, RDFS.label, Literal(text, lang=lang)))
+    graph.add((dataset, DCTERMS.provenance, provenance))
     rights = URIRef(ACCESS_RIGHTS)
     graph.add((rights, RDF.type, DCTERMS.RightsStatement))
     graph.add((dataset, DCTERMS.accessRights, rights))
@@ -848,3 +963,68 @@ def write_exports(documents: dict[str, bytes], out_dir: Path) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+
+# --- one JSON file per entry -------------------------------------------------------------------------
+
+ENTRY_INDEX = "index.json"
+
+
+def entry_json_url(site_url: str, plural: str, item_id: str) -> str:
+    """The stable address of one entry's JSON, such as `…/data/testbeds/openlab.json`."""
+    return f"{normalise_site_url(site_url)}{DATA_DIR}{plural}/{item_id}.json"
+
+
+def entry_schema_url(site_url: str, kind: str) -> str:
+    """The part of the published export schema that one entry's JSON follows."""
+    return f"{normalise_site_url(site_url)}{DATA_DIR}catalogue.schema.json#/$defs/{kind}"
+
+
+def moved_entry_document(item: Item, old_id: str, site_url: str) -> dict[str, Any]:
+    """What the old address of a renamed entry holds: a pointer to the entry's new address."""
+    plural = KIND_PLURALS[item.kind]
+    return {
+        "moved": True,
+        "id": old_id,
+        "new_id": item.id,
+        "location": entry_json_url(site_url, plural, item.id),
+    }
+
+
+def entry_json_documents(catalogue: Catalogue, schemas: SchemaSet, site_url: str) -> dict[str, bytes]:
+    """Every entry as its own JSON file, pointers at renamed entries' old addresses, and an index.
+
+    Paths are below `/data/` (`testbeds/openlab.json`, `index.json`). Each entry file holds the
+    entry exactly as `catalogue.json` does, so it follows `catalogue.schema.json#/$defs/<kind>`.
+    """
+    site_url = normalise_site_url(site_url)
+    files: dict[str, bytes] = {}
+    index: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "site_url": site_url,
+        "schema": f"{site_url}{DATA_DIR}catalogue.schema.json",
+        "licence": LICENCE,
+    }
+    current = {(item.kind, item.id) for item in catalogue.all()}
+    for kind, plural in KIND_PLURALS.items():
+        entries, moved = [], []
+        for item in catalogue.of_kind(kind):
+            files[f"{plural}/{item.id}.json"] = _json_bytes(entry_document(item, schemas, site_url))
+            entries.append(
+                {
+                    "id": item.id,
+                    "name": item.get("name"),
+                    "json": entry_json_url(site_url, plural, item.id),
+                    "url": {lang: page_url(item, site_url, lang) for lang in LANGUAGES},
+                }
+            )
+            for old_id in item.get("previous_ids") or []:
+                if (kind, old_id) in current:  # the id is in use again: the new entry owns the address
+                    continue
+                files[f"{plural}/{old_id}.json"] = _json_bytes(moved_entry_document(item, old_id, site_url))
+                moved.append(
+                    {"id": old_id, "new_id": item.id, "json": entry_json_url(site_url, plural, old_id)}
+                )
+        index[plural] = {"schema": entry_schema_url(site_url, kind), "entries": entries, "moved": moved}
+    files[ENTRY_INDEX] = _json_bytes(index)
+    return files

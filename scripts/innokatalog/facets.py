@@ -27,6 +27,7 @@ FACET_FIELDS: dict[str, dict[str, str]] = {
     "project": {"area": "areas", "status": "status", "unit": "unit"},
     "contact": {"audience": "audiences", "topic": "topics", "unit": "unit"},
     "unit": {"area": "areas"},
+    "opportunity": {"area": "areas", "audience": "audiences", "status": "status", "unit": "unit"},
 }
 # Every facet in the order search shows them: the type of entry first.
 FACETS: tuple[str, ...] = ("type", "kind", "area", "audience", "topic", "cost", "status", "unit", "language")
@@ -37,6 +38,7 @@ LISTING_FACETS: dict[str, tuple[str, ...]] = {
     "project": ("area", "status"),
     "contact": ("audience", "topic"),
     "unit": (),
+    "opportunity": ("audience", "status"),
 }
 
 FACET_NAMES: dict[str, dict[str, str]] = {

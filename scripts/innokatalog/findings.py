@@ -34,6 +34,8 @@ class Finding:
     code: str
     message: str
     field: str = ""
+    source: str = ""  # the offending line, for syntax findings (shown with a caret under the column)
+    example: str = ""  # the same line written the right way
 
     @property
     def is_error(self) -> bool:
@@ -70,6 +72,21 @@ class Summary:
         return f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')} in {plural(self.files, 'file')}"
 
 
+def excerpt(finding: Finding) -> list[str]:
+    """The offending line with a caret under the column, and the right way, for findings that have them."""
+    if not finding.source and not finding.example:
+        return []
+    number = str(finding.line)
+    gutter = " " * len(number)
+    lines = []
+    if finding.source:
+        shown = finding.source.replace("\t", " ")  # one column per character, so the caret lines up
+        lines += [f"  {number} | {shown}", f"  {gutter} | {' ' * (finding.column - 1)}^"]
+    if finding.example:
+        lines.append(f"  {gutter} = write it like this: {finding.example}")
+    return lines
+
+
 class Reporter:
     """Writes findings and a summary to a stream in one format."""
 
@@ -97,6 +114,8 @@ class TextReporter(Reporter):
                 self.stream,
                 color=self.color,
             )
+            for line in excerpt(f):
+                click.echo(line, self.stream, color=self.color)
         click.echo(str(summary), self.stream, color=self.color)
 
 
@@ -124,7 +143,8 @@ class GithubReporter(Reporter):
     def report(self, findings: list[Finding], summary: Summary) -> None:
         for f in findings:
             props = f"file={self._escape(f.path, prop=True)},line={f.line},col={f.column},title={f.code}"
-            self.stream.write(f"::{f.severity} {props}::{self._escape(f.message)}\n")
+            message = "\n".join([f.message, *excerpt(f)])
+            self.stream.write(f"::{f.severity} {props}::{self._escape(message)}\n")
         self.stream.write(f"{summary}\n")
 
 

@@ -19,8 +19,9 @@ from typing import Any
 
 import yaml
 
-from . import export, i18n, news
+from . import export, feeds, i18n, news, report
 from .engines.passthrough import MARKER as FINISHED_HTML
+from .history import History, configured_repo_url, read_history
 from .model import Catalogue, Item
 from .render import Page, Renderer, relative_url
 from .schema import SchemaSet
@@ -39,6 +40,8 @@ class Sources:
     pages: Mapping[str, str]  # hand-written Markdown below `site/`: path → text
     static: Mapping[str, Path]  # every other file below `site/`: path → file
     accessibility_run: dict[str, Any] | None = None  # the latest browser-test run, if any
+    published: Mapping[int, report.Report] = field(default_factory=dict)  # frozen yearly reports
+    history: History | None = None  # the catalogue's git log, where the project has its history
 
 
 @dataclass
@@ -59,7 +62,10 @@ def split_language(path: str) -> tuple[str, str]:
 
 
 def read_sources(pages_dir: Path, project: Path) -> Sources:
-    """Everything below `pages_dir`, and the accessibility run recorded under `project`."""
+    """Everything below `pages_dir`, the published reports and the accessibility run of `project`.
+
+    An unreadable published report raises `report.ReportError`.
+    """
     pages: dict[str, str] = {}
     static: dict[str, Path] = {}
     for path in sorted(pages_dir.rglob("*")):
@@ -74,7 +80,9 @@ def read_sources(pages_dir: Path, project: Path) -> Sources:
         run = json.loads((project / ACCESSIBILITY_REPORT).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         run = None
-    return Sources(pages, static, run if isinstance(run, dict) else None)
+    published = report.published_reports(project / report.REPORTS_DIR)
+    history = read_history(project, "catalogue", configured_repo_url(project))
+    return Sources(pages, static, run if isinstance(run, dict) else None, published, history)
 
 
 def posts_of(sources: Sources, lang: str) -> list[news.Post]:
@@ -141,10 +149,22 @@ class Generator:
         self.catalogue, self.schemas, self.sources = catalogue, schemas, sources
         self.lang, self.site_url, self.today = lang, site_url, today
         self.posts = posts_of(sources, lang)
-        self.renderer = Renderer(catalogue, schemas, lang, self.posts)
+        self.renderer = Renderer(
+            catalogue,
+            schemas,
+            lang,
+            self.posts,
+            published=dict(sources.published),
+            history=sources.history,
+            today=today,
+        )
         self.entries_by_url: dict[str, Item] = {item.url: item for item in catalogue.all()}
 
-    def tree(self) -> LanguageTree:
+    def tree(self, entries: list[Item] | None = None) -> LanguageTree:
+        """The whole tree; with `entries`, only those entries' pages beside everything else.
+
+        A preview passes the entries a change touched: the other entry pages are as they were.
+        """
         tree = LanguageTree(self.lang, settings=engine_settings(self.lang, self.site_url))
         tree.files.update(self.sources.static)
         for path, text in self.sources.pages.items():
@@ -152,28 +172,42 @@ class Generator:
             if page_lang == self.lang:
                 tree.files[plain] = self.handwritten_page(plain, text)
         report_pages, extra_files = self.renderer.report_pages(self.today)
-        for page in self.renderer.pages() + report_pages:
+        entry_pages = [
+            self.renderer.entry_page(item)
+            for item in self.catalogue.all()
+            if entries is None or item in entries
+        ]
+        for page in entry_pages + self.renderer.overview_pages() + report_pages:
             tree.files[page.src_uri] = self.generated_page(page)
         tree.files.update(extra_files)
         tree.files["feed.xml"] = self.feed()
+        root_url = engine_settings(self.lang, self.site_url)["site_url"]
+        tree.files.update(feeds.entry_feeds(self.catalogue, root_url, self.lang, self.sources.history))
+        tree.files.update(self.renderer.embed_files())
         return tree
-
-    def entry_pages(self, items: list[Item]) -> dict[str, str]:
-        """Only the pages of `items`: what a preview rewrites when those entries change."""
-        return {page.src_uri: self.generated_page(page) for page in map(self.renderer.entry_page, items)}
 
     def generated_page(self, page: Page) -> str:
         # The themes print title and description into the head without escaping them.
         meta: dict[str, Any] = {
             "title": html_escape(page.title),
             "description": html_escape(page.description),
-            **alternate_meta(page.url, self.lang),
+            **self.frame_meta(page.url),
         }
         item = self.entries_by_url.get(page.url)
         if item is not None:
-            structured = export.jsonld_for(item, self.catalogue, self.site_url, self.lang, schemas=self.schemas)
+            structured = export.jsonld_for(
+                item, self.catalogue, self.site_url, self.lang, schemas=self.schemas
+            )
             meta["catalogue_jsonld"] = export.script_json(structured)
         return page_file(meta, f"{FINISHED_HTML}\n{page.html}\n")
+
+    def frame_meta(self, url: str) -> dict[str, str]:
+        """What the theme's frame shows on every page: the other language, and the newest yearly report."""
+        meta = alternate_meta(url, self.lang)
+        report = self.renderer.latest_report_path(self.today)
+        if report:
+            meta["catalogue_report"] = relative_url(url, report)
+        return meta
 
     def handwritten_page(self, path: str, text: str) -> str:
         """The page with its live parts filled in, its content marked for search, and its meta."""
@@ -182,7 +216,7 @@ class Generator:
         body = text[match.end() :] if match else text
         url = url_of(path)
         body = _MARKER.sub(lambda m: self.marker(m["name"], url), body)
-        meta = {**(meta if isinstance(meta, dict) else {}), **alternate_meta(url, self.lang)}
+        meta = {**(meta if isinstance(meta, dict) else {}), **self.frame_meta(url)}
         if isinstance(meta.get("date"), dt.date):
             meta["date"] = meta["date"].isoformat()
         return page_file(meta, f"<div data-pagefind-body markdown>\n\n{body}\n\n</div>\n")
@@ -193,6 +227,8 @@ class Generator:
             return self.renderer.latest_news(page_url)
         if name == "featured":
             return self.renderer.featured(page_url)
+        if name == "latest-report":
+            return self.renderer.latest_report_link(page_url, self.today)
         if name == "accessibility-test":
             return accessibility_test_html(self.sources.accessibility_run, self.lang)
         if name == "figures":

@@ -27,10 +27,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "project": {"sv": "Projekt", "en": "Project"},
     "contact": {"sv": "Kontaktväg", "en": "Contact path"},
     "unit": {"sv": "Enhet", "en": "Unit"},
+    "opportunities": {"sv": "Möjligheter", "en": "Opportunities"},
+    "opportunity": {"sv": "Möjlighet", "en": "Opportunity"},
     "other_language": {"sv": "In English", "en": "På svenska"},
     "language_nav": {"sv": "Språk", "en": "Language"},
+    "other_language_page": {"sv": "This page in English", "en": "Den här sidan på svenska"},
     "what_can_be_tested": {"sv": "Vad kan testas", "en": "What can be tested"},
-    "who_may_use": {"sv": "Vem kan använda testbädden", "en": "Who may use it"},
+    "who_may_use": {"sv": "Vem får använda testbädden", "en": "Who may use it"},
     "conditions": {"sv": "Villkor", "en": "Conditions"},
     "cost_model": {"sv": "Kostnad", "en": "Cost"},
     "how_to_get_access": {"sv": "Så får du tillgång", "en": "How to get access"},
@@ -40,8 +43,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "location": {"sv": "Plats", "en": "Location"},
     "physical_accessibility": {"sv": "Fysisk tillgänglighet", "en": "Physical accessibility"},
     "ethics": {"sv": "Etik och integritet", "en": "Ethics and privacy"},
-    "ethics_approval": {"sv": "Etikprövning behövs oftast", "en": "Ethics approval usually needed"},
-    "personal_data": {"sv": "Personuppgifter behandlas", "en": "Personal data handled"},
+    "ethics_approval": {"sv": "Etikprövning behövs oftast", "en": "Ethics review usually needed"},
+    "personal_data": {"sv": "Personuppgifter behandlas", "en": "Personal data processed"},
     "yes": {"sv": "Ja", "en": "Yes"},
     "no": {"sv": "Nej", "en": "No"},
     "projects_that_used": {
@@ -49,7 +52,45 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Projects that used this testbed",
     },
     "owner": {"sv": "Ansvarig enhet", "en": "Owning unit"},
-    "reviewed": {"sv": "Senast granskad", "en": "Last reviewed"},
+    "compiled": {
+        "sv": "Uppgifterna är hämtade ur offentliga dokument och sammanställdes senast den {date}.",
+        "en": "The details are taken from public documents and were last compiled on {date}.",
+    },
+    "confirmed": {
+        "sv": "Den ansvariga enheten bekräftade uppgifterna den {date}.",
+        "en": "The owning unit confirmed the details on {date}.",
+    },
+    "not_confirmed": {
+        "sv": "Den ansvariga enheten har ännu inte bekräftat dem.",
+        "en": "The owning unit has not confirmed them yet.",
+    },
+    "sources": {"sv": "Källor", "en": "Sources"},
+    "no_source_date": {"sv": "datum anges inte", "en": "no date given"},
+    "status_according_to": {"sv": "enligt {source}", "en": "according to {source}"},
+    "status_outdated": {
+        "sv": "Löptiden har slutat sedan källan angav statusen. Den aktuella statusen är inte känd.",
+        "en": "The period has ended since the source gave this status. The current status is not known.",
+    },
+    "no_access_steps": {
+        "sv": "Källorna beskriver inte hur du får tillgång. Fråga via kontaktvägen",
+        "en": "The sources do not describe how to get access. Ask through the contact path",
+    },
+    "no_next_steps": {
+        "sv": "Källorna beskriver inte vad som händer efter en första kontakt. Fråga när du hör av dig.",
+        "en": "The sources do not describe what happens after a first contact. Ask when you get in touch.",
+    },
+    "no_apply_steps": {
+        "sv": "Källorna beskriver inte hur man söker eller deltar. Fråga via kontaktvägen",
+        "en": "The sources do not describe how to apply or take part. Ask through the contact path",
+    },
+    "no_apply_steps_unit": {
+        "sv": "Källorna beskriver inte hur man söker eller deltar. Fråga den ansvariga enheten",
+        "en": "The sources do not describe how to apply or take part. Ask the owning unit",
+    },
+    "who_can_take_part": {"sv": "Vem kan delta", "en": "Who can take part"},
+    "eligibility": {"sv": "Vem kan söka", "en": "Who can apply"},
+    "recurrence": {"sv": "Hur ofta", "en": "How often"},
+    "how_to_apply": {"sv": "Så söker eller deltar du", "en": "How to apply or take part"},
     "languages": {"sv": "Språk", "en": "Languages"},
     "kind": {"sv": "Typ", "en": "Kind"},
     "status": {"sv": "Status", "en": "Status"},
@@ -73,12 +114,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "reported_figures": {"sv": "Redovisade siffror", "en": "Reported figures"},
     "source": {"sv": "Källa", "en": "Source"},
     "who_for": {"sv": "Vem kontaktvägen är till för", "en": "Who it is for"},
-    "topics": {"sv": "Frågor", "en": "Topics"},
+    "topics": {"sv": "Ämnen", "en": "Topics"},
     "channels": {"sv": "Så når du oss", "en": "How to reach us"},
     "email": {"sv": "E-post", "en": "E-mail"},
     "web_form": {"sv": "Webbformulär", "en": "Web form"},
     "phone": {"sv": "Telefon", "en": "Phone"},
     "visit": {"sv": "Besök", "en": "Visit"},
+    "web_form_link": {"sv": "Fyll i webbformuläret", "en": "Fill in the web form"},
+    "urgent_title": {"sv": "Akuta ärenden", "en": "Urgent matters"},
+    "urgent_intro": {
+        "sv": "Den här kontaktvägen är inte till för akuta ärenden.",
+        "en": "This contact path is not for urgent matters.",
+    },
+    "urgent_emergency": {"sv": "Vid en nödsituation, ring", "en": "In an emergency, call"},
+    "urgent_health": {"sv": "Behöver du råd om vård, ring", "en": "For health advice, call"},
     "next_steps": {"sv": "Det här händer sedan", "en": "What happens next"},
     "way_in_to": {"sv": "Kontaktvägen till", "en": "The way in to"},
     "example_details": {
@@ -87,7 +136,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "type": {"sv": "Typ", "en": "Type"},
     "parent": {"sv": "Ingår i", "en": "Part of"},
-    "subunits": {"sv": "Underenheter", "en": "Units within"},
+    "subunits": {"sv": "Underenheter", "en": "Sub-units"},
     "website": {"sv": "Webbplats", "en": "Website"},
     "owns": {"sv": "Ansvarar för", "en": "Responsible for"},
     "partner_in": {"sv": "Part i projekt", "en": "Partner in projects"},
@@ -108,16 +157,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "chooser_title": {"sv": "Hitta rätt väg in", "en": "Find your way in"},
     "chooser_intro": {
         "sv": "Välj vem du är och vad du vill göra, så visar vi den kontaktväg som tar emot din fråga.",
-        "en": "Choose who you are and what you want to do, and we show you the contact path that takes your question.",
+        "en": "Choose who you are and what you want to do, and we show you the contact path that handles your question.",
     },
     "i_am": {"sv": "Jag är", "en": "I am"},
     "i_want": {"sv": "Jag vill", "en": "I want to"},
     "show_way_in": {"sv": "Visa vägen in", "en": "Show the way in"},
     "chooser_table": {"sv": "Alla vägar in", "en": "All ways in"},
     "no_way_in": {
-        "sv": "Det finns ingen kontaktväg för just det valet ännu. Kontakta Regionledningskontoret via listan över kontaktvägar.",
-        "en": "There is no contact path for that choice yet. See the list of contact paths.",
+        "sv": "Katalogen har inga kontaktvägar ännu.",
+        "en": "The catalogue has no contact paths yet.",
     },
+    "way_in_audience": {
+        "sv": "Ingen kontaktväg är särskilt till för just den frågan ännu. Börja med den här, som tar emot andra frågor från samma grupp.",
+        "en": "No contact path is meant for that question yet. Start with this one, which takes other questions from the same group.",
+    },
+    "way_in_central": {
+        "sv": "Ingen kontaktväg är särskilt till för dig ännu. Börja med den här, som tar emot flest slags frågor.",
+        "en": "No contact path is meant for you yet. Start with this one, which takes the widest range of questions.",
+    },
+    "all_contacts": {"sv": "Se alla kontaktvägar", "en": "See all contact paths"},
     "your_way_in": {"sv": "Din väg in", "en": "Your way in"},
     "reported_apart": {
         "sv": "Siffror som en källa redovisar, inte räknade från katalogens poster.",
@@ -129,14 +187,33 @@ TEXTS: dict[str, dict[str, str]] = {
     "open_data": {"sv": "Öppna data", "en": "Open data"},
     "contribute": {"sv": "Bidra", "en": "Contribute"},
     "skip": {"sv": "Gå till innehållet", "en": "Skip to content"},
+    # The site's frame (theme/main.html): header, main menu, breadcrumbs, footer, print header, 404.
+    "home": {"sv": "Startsida", "en": "Home"},
+    "main_menu": {"sv": "Huvudmeny", "en": "Main menu"},
+    "menu": {"sv": "Meny", "en": "Menu"},
+    "breadcrumbs": {"sv": "Du är här", "en": "You are here"},
+    "report": {"sv": "Innovationsbokslut", "en": "Innovation report"},
+    "publisher": {
+        "sv": "Katalogen ges ut av Region Stockholms regionledningskontor.",
+        "en": "The catalogue is published by Region Stockholm's Regional Executive Office.",
+    },
+    "contact_us": {"sv": "Kontakt: hitta rätt väg in", "en": "Contact: find your way in"},
+    "news_feed": {"sv": "Nyheter som Atom-flöde", "en": "News as an Atom feed"},
+    "printed": {"sv": "Utskriven", "en": "Printed"},
+    "not_found_title": {"sv": "Sidan finns inte", "en": "Page not found"},
+    "not_found_text": {
+        "sv": "Sidan kan ha flyttats eller tagits bort, eller så är adressen felstavad. Sök i katalogen eller gå till startsidan.",
+        "en": "The page may have moved or been removed, or the address may be mistyped. Search the catalogue or go to the home page.",
+    },
+    "go_home": {"sv": "Gå till startsidan", "en": "Go to the home page"},
     "all_entries_of_unit": {
         "sv": "Allt enheten ansvarar för",
         "en": "Everything the unit is responsible for",
     },
     "none": {"sv": "Inga ännu.", "en": "None yet."},
     "no_data": {"sv": "Inga uppgifter ännu.", "en": "No data yet."},
-    "not_stated": {"sv": "Ej angivet", "en": "Not stated"},
-    "featured": {"sv": "Utvalt", "en": "Featured"},
+    "not_stated": {"sv": "Uppgift saknas", "en": "Not stated"},
+    "featured": {"sv": "I fokus", "en": "In focus"},
     "news": {"sv": "Nyheter", "en": "News"},
 }
 
@@ -148,7 +225,18 @@ WANTS: dict[str, dict] = {
         "sv": "sälja eller utveckla en innovation tillsammans med oss",
         "en": "sell an innovation or develop one with us",
     },
-    "funding": {"topics": ["funding"], "sv": "få finansiering", "en": "get funding"},
+    "ideas": {
+        "topics": ["intellectual-property"],
+        "sv": "få stöd med en idé eller immateriella rättigheter",
+        "en": "get support with an idea or intellectual property",
+    },
+    # `opportunity_types`: when no contact path matches, an opportunity of these types can (chooser_rows).
+    "funding": {
+        "topics": ["funding"],
+        "opportunity_types": ["stipend", "call"],
+        "sv": "få finansiering",
+        "en": "get funding",
+    },
     "suggest": {
         "topics": ["improvement-suggestions"],
         "sv": "lämna ett förbättringsförslag",
@@ -163,10 +251,11 @@ WANTS: dict[str, dict] = {
 # Who a visitor is (the chooser) → the contact audience that serves them.
 VISITORS: dict[str, dict[str, str]] = {
     "companies": {"sv": "ett företag", "en": "a company"},
-    "startups": {"sv": "ett startup-företag", "en": "a start-up"},
+    "startups": {"sv": "ett uppstartsföretag", "en": "a start-up"},
     "researchers": {"sv": "forskare", "en": "a researcher"},
     "residents": {"sv": "patient eller invånare", "en": "a patient or resident"},
     "staff": {"sv": "medarbetare i regionen eller staden", "en": "staff of the region or the city"},
+    "public-sector": {"sv": "en offentlig organisation", "en": "a public organisation"},
 }
 
 
@@ -202,6 +291,18 @@ def format_date(value: str | dt.date, lang: str) -> str:
         return _babel_date(dt.date.fromisoformat(value + "-01"), format="LLLL y", locale=_LOCALES[lang])
     date = dt.date.fromisoformat(value) if isinstance(value, str) else value
     return _babel_date(date, format="long", locale=_LOCALES[lang])
+
+
+def in_sentence(labels: list[str], lang: str) -> str:
+    """Labels as a list in running text: `Företag, forskare och medarbetare` / `Companies, researchers and staff`.
+
+    Labels are written capitalised (they also stand alone); inside a list only the first keeps its
+    capital, and the last two are joined with "och" / "and".
+    """
+    words = [label if index == 0 else label[:1].lower() + label[1:] for index, label in enumerate(labels)]
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {'och' if lang == 'sv' else 'and'} {words[-1]}"
 
 
 def format_number(value: float, lang: str) -> str:

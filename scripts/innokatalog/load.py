@@ -16,7 +16,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from .findings import ERROR, Finding, did_you_mean, display_path
+from .findings import ERROR, WARNING, Finding, did_you_mean, display_path
+from .parallel import fork_map
 
 try:
     _Loader = yaml.CSafeLoader
@@ -28,6 +29,7 @@ KIND_FOLDERS: dict[str, str] = {
     "testbeds": "testbed",
     "projects": "project",
     "contacts": "contact",
+    "opportunities": "opportunity",
 }
 MAX_FILE_BYTES = 256 * 1024
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -92,9 +94,24 @@ class LoadResult:
 class _Refused(Exception):
     """A file that cannot be read as an entry at all; carries its one finding."""
 
-    def __init__(self, line: int, column: int, code: str, message: str) -> None:
+    def __init__(
+        self, line: int, column: int, code: str, message: str, source: str = "", example: str = ""
+    ) -> None:
         super().__init__(message)
         self.line, self.column, self.code, self.message = line, column, code, message
+        self.source, self.example = source, example
+
+    def finding(self, file: str, line_offset: int = 0) -> Finding:
+        return Finding(
+            file,
+            self.line + line_offset,
+            self.column,
+            ERROR,
+            self.code,
+            self.message,
+            source=self.source,
+            example=self.example,
+        )
 
 
 def _position(mark: Any) -> Position:
@@ -104,8 +121,9 @@ def _position(mark: Any) -> Position:
 class _Builder:
     """Builds plain data from one document's events, noting positions and refusing YAML traps."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
+        self.lines = text.split("\n")
         self.positions: dict[JsonPath, tuple[int, int]] = {}
         self.key_positions: dict[JsonPath, tuple[int, int]] = {}
         self.findings: list[Finding] = []
@@ -126,6 +144,8 @@ class _Builder:
             return value
         if not plain or event.tag is not None:
             return value
+        if " " in value:
+            self._cut_by_comment(event, path)
         if value in _NULL:
             return None
         if value in _TRUE:
@@ -152,6 +172,31 @@ class _Builder:
         if value.lower() in _SPECIAL_FLOATS:
             return _SPECIAL_FLOATS[value.lower()]
         return value
+
+    def _cut_by_comment(self, event: yaml.ScalarEvent, path: JsonPath) -> None:
+        """Warn when ' #' ends a text early: YAML reads the rest of the line as a comment."""
+        end = event.end_mark
+        line = self.lines[end.line] if end.line < len(self.lines) else ""
+        rest = line[end.column :]
+        if rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
+            start = event.start_mark
+            key_part = self.lines[start.line][: start.column] if start.line == end.line else ""
+            example = f'{key_part}"{event.value}{rest}"' if key_part and '"' not in rest else ""
+            self.findings.append(
+                Finding(
+                    self.file,
+                    end.line + 1,
+                    end.column + len(rest) - len(rest.lstrip()) + 1,
+                    WARNING,
+                    "yaml-comment",
+                    f"the text stops at '#': after a space, '#' starts a comment, so only "
+                    f"'{event.value}' is kept. If '{rest.strip()}' belongs to the text, put the whole "
+                    f"text in quotes",
+                    format_path(path),
+                    line,
+                    example,
+                )
+            )
 
     def build(self, events: Iterator[yaml.Event]) -> Any:
         """Consume the events of one node (and its children); return its value."""
@@ -252,16 +297,215 @@ class _Builder:
         raise _Refused(1, 1, "yaml-structure", "the document ended early")
 
 
-def _character_at(text: str, pos: Position) -> str:
+# --- YAML syntax errors in plain words ------------------------------------------------------------
+# libyaml says *where* it gave up and in its own terms ("mapping values are not allowed in this
+# context"). Looking at the lines around that place tells the likely mistake: indentation, a colon
+# or quote inside text, a missing space after a colon, a tab, an unclosed quote or bracket.
+
+_GLUED_KEY = re.compile(r"^(\s*(?:- )?)([A-Za-z_][\w-]*):(?!//)(\S.*)$")  # status:active (not https://)
+_KEY_VALUE = re.compile(r"^(\s*(?:- )?)([^\s:#'\"\[{][^:#]*?):[ \t]+(\S.*)$")  # summary: text: more
+_KEY = re.compile(r"^\s*(?:- )?([^\s:#][^:#]*?):(?:\s|$)")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _key_of(line: str) -> str:
+    match = _KEY.match(line)
+    item = "the list item " if line.lstrip().startswith("- ") else ""
+    if match:
+        return f"{item}'{'- ' if item else ''}{match.group(1)}:'"
+    return f"the list item '{line.strip()[:30]}'" if item else "this line"
+
+
+def _quoted(key_part: str, value: str) -> str:
+    """`key: "value"`, quoting the way that needs no escapes."""
+    value = value.rstrip()
+    if '"' not in value:
+        return f'{key_part}"{value}"'
+    return f"{key_part}'{value.replace(chr(39), chr(39) * 2)}'"
+
+
+def _previous_lines(lines: list[str], index: int) -> list[tuple[int, str]]:
+    """(line number, text) of the content lines above line `index` (0-based), nearest first."""
+    return [
+        (number + 1, lines[number])
+        for number in range(index - 1, -1, -1)
+        if lines[number].strip() and not lines[number].lstrip().startswith("#")
+    ]
+
+
+def _open_levels(lines: list[str], index: int) -> list[tuple[int, int, str]]:
+    """The indentations a line at `index` may have: (indent, line number, text) of each level above.
+
+    A field may line up with a field above it; a list item ('- ') with a list item or field above it.
+    Inside a list item ('- sv: a') the fields line up after the '- '.
+    """
+    item = lines[index].lstrip().startswith("- ")
+    levels: list[tuple[int, int, str]] = []
+    for number, text in _previous_lines(lines, index):
+        in_item = text.lstrip().startswith("- ") and _KEY.match(text) and not item
+        indent = _indent(text) + (2 if in_item else 0)
+        if not levels or indent < levels[-1][0]:
+            levels.append((indent, number, text))
+    return levels
+
+
+def _indentation(lines: list[str], index: int, column: int) -> _Refused:
+    """A line indented where no mapping or list above it can take it."""
+    line = lines[index]
+    indent = _indent(line)
+    levels = [level for level in _open_levels(lines, index) if level[0] != indent]
+    key = _key_of(line)
+    if not _KEY.match(line) and not line.lstrip().startswith("- "):
+        return _Refused(
+            index + 1,
+            indent + 1,
+            "yaml-indentation",
+            "this line is neither a field ('name: value') nor a list item ('- value'): if it continues "
+            "the text above, indent it as far as that text; if it is a note, start it with '# '",
+            line,
+        )
+    if not levels:
+        return _Refused(index + 1, column, "yaml-indentation", f"{key} is indented wrongly", line)
+    indent_to, number, text = min(levels, key=lambda level: (abs(level[0] - indent), -level[0]))
+    where = "more" if indent > indent_to else "less"
+    message = (
+        f"{key} is indented {where} than {_key_of(text)} on line {number}, so YAML cannot tell what it "
+        f"belongs to. The fields of one mapping (and the items of one list) start in the same column: "
+        f"indent it by {indent_to} spaces like line {number}, or line it up with what it belongs to"
+    )
+    return _Refused(
+        index + 1, indent + 1, "yaml-indentation", message, line, " " * indent_to + line.lstrip(" ")
+    )
+
+
+def syntax_refusal(text: str, error: yaml.MarkedYAMLError, last: yaml.Event | None = None) -> _Refused:
+    """The likeliest mistake behind a YAML syntax error, with its line and an example of the right way.
+
+    `last` is the last event parsed before the error: a quoted text that ran over several lines
+    into the error was most likely not closed where it began.
+    """
     lines = text.split("\n")
-    line = lines[pos.line - 1] if 0 < pos.line <= len(lines) else ""
-    return line[pos.column - 1 : pos.column]
+    mark = error.problem_mark or error.context_mark
+    line_index = min(mark.line, len(lines) - 1) if mark else 0
+    column = (mark.column + 1) if mark else 1
+    line = lines[line_index]
+    problem, context = error.problem or "", error.context or ""
+
+    def refused(index: int, col: int, code: str, message: str, example: str = "") -> _Refused:
+        return _Refused(index + 1, col, code, message, lines[index], example)
+
+    if "\t" in line[: _indent(line) + 1] or line[column - 1 : column] == "\t":
+        tab = line.index("\t") + 1 if "\t" in line else column
+        return refused(
+            line_index,
+            tab,
+            "yaml-tab",
+            "a tab is used for indentation; indent with spaces (2 for each level)",
+            line.replace("\t", "  "),
+        )
+    ran_on = (
+        isinstance(last, yaml.ScalarEvent)
+        and last.style in ('"', "'")
+        and last.end_mark.line > last.start_mark.line
+        and mark is not None
+        and mark.line == last.end_mark.line
+    )
+    if ("quoted scalar" in context and error.context_mark is not None) or ran_on:
+        start = error.context_mark if not ran_on else last.start_mark
+        opening = lines[start.line][start.column : start.column + 1] or '"'
+        return refused(
+            start.line,
+            start.column + 1,
+            "yaml-unclosed-quote",
+            f"the text that starts with {opening} here is never closed: end it with {opening} on the "
+            f"same line (or on the last line of the text)",
+            lines[start.line].rstrip() + opening,
+        )
+    if "flow sequence" in context or "flow mapping" in context:
+        start = error.context_mark or mark
+        bracket, closing = ("[", "]") if "sequence" in context else ("{", "}")
+        return refused(
+            start.line,
+            start.column + 1,
+            "yaml-unclosed-bracket",
+            f"the {'list' if bracket == '[' else 'mapping'} opened with '{bracket}' here is not closed: "
+            f"end it with '{closing}' on the same line, or write one '- ' item per line below the field",
+            lines[start.line].rstrip() + closing,
+        )
+    for number, above in [(line_index + 1, line), *_previous_lines(lines, line_index)[:1]]:
+        glued = _GLUED_KEY.match(above)
+        if glued and ("simple key" in context or "mapping values" in problem):
+            indent, key, value = glued.groups()
+            return refused(
+                number - 1,
+                len(indent) + len(key) + 2,
+                "yaml-colon-space",
+                f"'{key}:' needs a space after the colon, or YAML reads '{key}:{value[:20]}' as one "
+                f"piece of text",
+                f"{indent}{key}: {value}",
+            )
+    if "mapping values are not allowed" in problem:
+        key_value = _KEY_VALUE.match(line[: column - 1] + line[column - 1 :])
+        if key_value and len(key_value.group(1)) + len(key_value.group(2)) + 1 < column - 1:
+            indent, key, value = key_value.groups()
+            return refused(
+                line_index,
+                column,
+                "yaml-unquoted-colon",
+                f"the text of '{key}' holds a colon followed by a space, which YAML reads as the start "
+                f"of another field: put the whole text in quotes",
+                _quoted(f"{indent}{key}: ", value),
+            )
+        return _indentation(lines, line_index, column)
+    if "block sequence entries are not allowed" in problem or "cannot start any token" in problem:
+        key_value = _KEY_VALUE.match(line)
+        character = line[column - 1 : column]
+        if key_value:
+            indent, key, value = key_value.groups()
+            return refused(
+                line_index,
+                column,
+                "yaml-needs-quotes",
+                f"text cannot start with '{character}' unquoted: put the text of '{key}' in quotes",
+                _quoted(f"{indent}{key}: ", value),
+            )
+    if "did not find expected key" in problem or "expected '-' indicator" in problem:
+        if column - 1 <= _indent(line):
+            return _indentation(lines, line_index, column)
+        before = line[: column - 1].rstrip()
+        key_value = _KEY_VALUE.match(line)
+        if before.endswith(('"', "'")) and key_value:
+            indent, key, value = key_value.groups()
+            quote, value = before[-1], value.strip()
+            inner = value[1:-1] if value[:1] == value[-1:] == quote else value
+            return refused(
+                line_index,
+                column,
+                "yaml-needs-quotes",
+                f"the quote {quote} closes the text of '{key}' early, and text follows it: to use "
+                f"{quote} inside the text, put the whole text in the other kind of quotes",
+                _quoted(f"{indent}{key}: ", inner),
+            )
+    if "simple key" in context and error.context_mark is not None:
+        return _indentation(lines, error.context_mark.line, error.context_mark.column + 1)
+    detail = f"{problem} ({context})" if context else problem or "invalid YAML"
+    return refused(line_index, column, "yaml-syntax", f"YAML syntax error: {detail}")
 
 
 def parse_entry(text: str, file: str) -> tuple[Any, dict, dict, list[Finding]]:
     """Parse one file's text into data, value positions, key positions and findings."""
-    builder = _Builder(file)
-    events = yaml.parse(text, Loader=_Loader)
+    builder = _Builder(file, text)
+    last: list[yaml.Event | None] = [None]
+
+    def recorded(stream: Iterator[yaml.Event]) -> Iterator[yaml.Event]:
+        for event in stream:
+            last[0] = event
+            yield event
+
+    events = recorded(yaml.parse(text, Loader=_Loader))
     data: Any = None
     documents = 0
     try:
@@ -278,17 +522,7 @@ def parse_entry(text: str, file: str) -> tuple[Any, dict, dict, list[Finding]]:
                     )
                 data = builder.build(events)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        pos = _position(mark) if mark else Position(1, 1)
-        if _character_at(text, pos) == "\t":  # tabs in text are fine; YAML refuses them as indentation
-            raise _Refused(
-                pos.line, pos.column, "yaml-tab", "a tab is used for indentation; indent with spaces"
-            ) from None
-        problem = error.problem or "invalid YAML"
-        context = f" ({error.context})" if error.context else ""
-        raise _Refused(
-            pos.line, pos.column, "yaml-syntax", f"YAML syntax error: {problem}{context}"
-        ) from None
+        raise syntax_refusal(text, error, last[0]) from None
     except yaml.YAMLError as error:  # reader errors: characters YAML does not allow
         index = getattr(error, "position", 0) or 0
         line = text.count("\n", 0, index) + 1
@@ -333,7 +567,7 @@ def load_file(path: Path, kind: str) -> tuple[Entry | None, list[Finding]]:
     try:
         data, positions, key_positions, findings = parse_entry(read_text(path), file)
     except _Refused as refused:
-        return None, [Finding(file, refused.line, refused.column, ERROR, refused.code, refused.message)]
+        return None, [refused.finding(file)]
     if not isinstance(data, dict):
         got = "a list" if isinstance(data, list) else f"the value {data!r}"
         return None, [
@@ -403,19 +637,27 @@ def _kind_files(folder: Path, kind: str, real_root: Path) -> Iterator[tuple[Path
             yield item, kind
 
 
+def _load_one(item: tuple[Path, str]) -> tuple[Entry | None, list[Finding]]:
+    return load_file(*item)
+
+
 def load_catalogue(root: Path) -> LoadResult:
-    """Load every entry under `root`; never raises for bad content, only reports."""
+    """Load every entry under `root` (on all cores); never raises for bad content, only reports.
+
+    Findings come in the same order as when the files are read one after another.
+    """
+    found = list(_entry_files(root))
+    loaded = iter(fork_map(_load_one, [item for item in found if not isinstance(item, Finding)]))
     entries: list[Entry] = []
     findings: list[Finding] = []
     files = 0
-    for item in _entry_files(root):
+    for item in found:
         if isinstance(item, Finding):
             findings.append(item)
             files += item.path.endswith((".yml", ".yaml"))
             continue
-        path, kind = item
         files += 1
-        entry, file_findings = load_file(path, kind)
+        entry, file_findings = next(loaded)
         findings.extend(file_findings)
         if entry is not None:
             entries.append(entry)

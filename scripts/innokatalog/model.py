@@ -14,6 +14,7 @@ KIND_PLURALS: dict[str, str] = {
     "testbed": "testbeds",
     "project": "projects",
     "contact": "contacts",
+    "opportunity": "opportunities",
 }
 
 # Which fields refer to which kind: (field, is a list) → kind.

@@ -1,16 +1,30 @@
-"""News: posts (Markdown with front matter) → listing, latest posts and Atom feeds."""
+"""News: posts (Markdown with front matter) → findings, listing, latest posts and Atom feeds.
+
+A post is `site/news/<name>.md` (Swedish) with its English twin `site/news/<name>.en.md`. Its front
+matter is checked against `schema/news.schema.json` with the same loader and messages as entries.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 from feedgen.feed import FeedGenerator
 
+from .findings import ERROR, WARNING, Finding, did_you_mean, display_path
+from .load import KIND_FOLDERS, Entry, _Refused, format_path, parse_entry, read_text
+from .schema import SchemaSet
+
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 NEWS_DIR = "news"
+PAGES_DIR = "site"
+ENGLISH_SUFFIX = ".en.md"
+KIND = "news"
 
 
 @dataclass(frozen=True)
@@ -69,3 +83,107 @@ def atom_feed(posts: list[Post], site_url: str, lang: str, title: str, subtitle:
         entry.published(moment)
         entry.updated(moment)
     return feed.atom_str(pretty=True)
+
+
+def news_dir(project_root: Path) -> Path:
+    """The folder of the hand-written news posts: site/news/."""
+    return project_root / PAGES_DIR / NEWS_DIR
+
+
+def is_post_file(path: Path) -> bool:
+    return path.suffix == ".md" and path.name not in ("index.md", "index" + ENGLISH_SUFFIX)
+
+
+def twin_of(path: Path) -> Path:
+    """The post in the other language: x.md ↔ x.en.md."""
+    if path.name.endswith(ENGLISH_SUFFIX):
+        return path.with_name(path.name.removesuffix(ENGLISH_SUFFIX) + ".md")
+    return path.with_name(path.name.removesuffix(".md") + ENGLISH_SUFFIX)
+
+
+def _shifted(table: dict, lines: int) -> dict:
+    return {path: (line + lines, column) for path, (line, column) in table.items()}
+
+
+def read_post(path: Path) -> tuple[Entry | None, list[Finding]]:
+    """A post's front matter as an entry of kind `news` with real positions, or the finding why not."""
+    file = display_path(path)
+    try:
+        match = _FRONT_MATTER.match(read_text(path))
+    except _Refused as refused:
+        return None, [refused.finding(file)]
+    if match is None:
+        message = (
+            "a news post starts with a line '---', then the lines 'title:', 'date:' and 'summary:' "
+            "(and 'related:' if it is about entries), then another line '---' before the text"
+        )
+        return None, [Finding(file, 1, 1, ERROR, "news-front-matter", message)]
+    try:
+        data, positions, key_positions, findings = parse_entry(match.group(1) + "\n", file)
+    except _Refused as refused:  # the front matter starts on the file's second line
+        return None, [refused.finding(file, line_offset=1)]
+    findings = [dataclasses.replace(f, line=f.line + 1) for f in findings]
+    if not isinstance(data, dict):
+        return None, [
+            *findings,
+            Finding(file, 2, 1, ERROR, "not-a-mapping", "the front matter must be lines of 'field: value'"),
+        ]
+    stem = path.name.removesuffix(ENGLISH_SUFFIX).removesuffix(".md")
+    return Entry(KIND, stem, path, data, _shifted(positions, 1), _shifted(key_positions, 1)), findings
+
+
+def _related_findings(entry: Entry, known: set[tuple[str, str]]) -> Iterable[Finding]:
+    related = entry.data.get("related")
+    for index, target in enumerate(related if isinstance(related, list) else []):
+        folder, _, target_id = target.partition("/") if isinstance(target, str) else ("", "", "")
+        kind = KIND_FOLDERS.get(folder)
+        if kind is None or (kind, target_id) in known:
+            continue  # a malformed value is the schema's finding
+        hint = did_you_mean(target_id, {i for k, i in known if k == kind})
+        pos = entry.position_of(("related", index))
+        yield Finding(
+            entry.display_path,
+            pos.line,
+            pos.column,
+            ERROR,
+            "unknown-reference",
+            f"'{format_path(('related', index))}' refers to {kind} '{target_id}', which does not exist{hint}",
+            format_path(("related", index)),
+        )
+
+
+def validate_posts(
+    posts: list[Path] | None, folder: Path | None, schemas: SchemaSet, known: set[tuple[str, str]]
+) -> tuple[list[Finding], int]:
+    """Findings for the posts named (else every post in `folder`), and how many files were read.
+
+    `known` holds the (kind, id) of every entry, for the `related` lists. A Swedish post without an
+    English twin, or the other way round, is a warning: the post is missing in one language.
+    """
+    from .validate import _SchemaErrors
+
+    files = posts if posts is not None else sorted(p for p in folder.glob("*.md") if is_post_file(p))
+    converter = _SchemaErrors(schemas) if KIND in schemas.validators else None
+    findings: list[Finding] = []
+    for path in files:
+        entry, file_findings = read_post(path)
+        findings += file_findings
+        if entry is not None:
+            if converter is not None:
+                findings += converter.findings(entry)
+            findings += _related_findings(entry, known)
+        twin = twin_of(path)
+        if not twin.is_file():
+            english = path.name.endswith(ENGLISH_SUFFIX)
+            findings.append(
+                Finding(
+                    display_path(path),
+                    1,
+                    1,
+                    WARNING,
+                    "missing-translation",
+                    f"this post has no {'Swedish' if english else 'English'} version, so it is missing on "
+                    f"the {'Swedish' if english else 'English'} site: add {display_path(twin)}",
+                )
+            )
+    return findings, len(files)

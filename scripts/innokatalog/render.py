@@ -10,16 +10,19 @@ import datetime as dt
 import functools
 import json
 import posixpath
+import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from . import i18n
+from . import embed, i18n, message
 from .facets import (
     FACET_NAMES,
     FACETS,
@@ -29,12 +32,16 @@ from .facets import (
     facet_field,
     field_value,
 )
+from .feeds import feed_path
+from .history import History
 from .listing import page_url, page_window, paginate
 from .model import KIND_PLURALS, Catalogue, Item
 from .news import NEWS_DIR, Post, newest_first
-from .report import Figure, build_report, report_csv, report_years
+from .report import UNITS, Figure, Report, format_value, frozen_text, report_csv, site_reports
 from .schema import SchemaSet, localised_annotation
+from .stale import STALE_AFTER_MONTHS, review_status
 from .synonyms import Synonyms, shipped_synonyms
+from .validate import status_may_be_outdated
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image")
@@ -46,6 +53,34 @@ SEARCH_PAGE = "sok"
 REFERENCE_PAGE = "falt"
 REPORT_PAGE = "innovationsbokslut"
 OPEN_DATA_PAGE = "oppna-data"
+REPORT_DATA = "data/innovationsbokslut"
+
+# Report charts: the drawing's width in SVG units (CSS shows it at most this many pixels wide, so
+# text stays at 16 px on a desktop and about 14 px on a phone), and label lines of at most this many
+# characters, which fit that width.
+CHART_WIDTH = 400
+CHART_WRAP = 44
+# A downloaded chart stands alone: the light scheme's colours of site/assets/catalogue.css.
+CHART_FILE_STYLE = (
+    ".report__background{fill:#ffffff}.report__bar{fill:#1d4f7c}"
+    ".report__label,.report__value{fill:#1f1f1f;font-family:sans-serif}"
+)
+SVG_PROLOGUE = '<?xml version="1.0" encoding="UTF-8"?>\n'
+CSV_BOM = "\ufeff"  # so that spreadsheet programs read the CSV as UTF-8
+
+SUBSCRIBE_PAGE = "prenumerera"
+REVIEW_PAGE = "granskning"
+EMBED_PAGE = "badda-in"
+# A contact path that takes any of these topics says where urgent matters go (112, 1177).
+URGENT_TOPICS = frozenset({"improvement-suggestions"})
+# The home page shows this many featured entries at most, so marking many cannot bury its start links.
+FEATURED_LIMIT = 6
+
+
+def breakable(text: str) -> Markup:
+    """An address that may wrap at sensible points on a narrow screen: after `@`, `/` and before `.`."""
+    escaped = str(escape(text))
+    return Markup(re.sub(r"(@|/+)|(?=\.)", lambda m: (m.group(0) or "") + "<wbr>", escaped))
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -53,6 +88,23 @@ def markdown_to_html(text: str) -> Markup:
     html = _MARKDOWN.render(text)
     clean = nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"https", "mailto"})
     return Markup(clean)
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the process: a preview makes a new Renderer on every change."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _MemoryBytecodeCache()
 
 
 @dataclass
@@ -88,10 +140,21 @@ class Renderer:
         schemas: SchemaSet,
         lang: str,
         posts: list[Post] | None = None,
+        *,
+        published: dict[int, Report] | None = None,
+        history: History | None = None,
+        today: dt.date | None = None,
         synonyms: Synonyms | None = None,
     ) -> None:
+        """`published`: the frozen years (`report.published_reports`); `history` (from
+        `history.read_history`) adds each entry's changes to its page; `today`: the day the site is
+        built, on which the review status is counted."""
         self.catalogue, self.schemas, self.lang = catalogue, schemas, lang
+        self.history = history
         self.posts = newest_first(posts or [])
+        self.published = published or {}
+        self.today = today or dt.date.today()
+        self._reports: dict[dt.date, list[Report]] = {}
         self.synonyms = synonyms if synonyms is not None else shipped_synonyms()
         self._labels: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
         env = jinja2.Environment(
@@ -100,6 +163,7 @@ class Renderer:
             undefined=jinja2.ChainableUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=_COMPILED,
         )
         env.filters.update(
             loc=lambda value: i18n.localised(value, lang),
@@ -110,14 +174,31 @@ class Renderer:
             sek=lambda value: i18n.format_sek(value, lang),
             date=lambda value: i18n.format_date(value, lang),
             number=lambda value: i18n.format_number(value, lang),
+            in_sentence=lambda labels: i18n.in_sentence(labels, lang),
             href=jinja2.pass_context(lambda ctx, item: relative_url(ctx["page_url"], item.url)),
+            breakable=breakable,
         )
         env.globals.update(
             t=lambda key, **values: i18n.t(key, lang, **values),
+            # a text whose placeholders take markup (such as a <time> element); the text is escaped
+            tm=lambda key, **values: Markup(escape(i18n.t(key, lang))).format(**values),
+            status_caution=lambda item: status_may_be_outdated(item.data),
             lang=lang,
             catalogue=catalogue,
             news_for=self.news_for,
             post_href=jinja2.pass_context(lambda ctx, post: relative_url(ctx["page_url"], post.url)),
+            urgent_topics=URGENT_TOPICS,
+            first_message=lambda item: message.first_message(item, catalogue.contact_of(item), lang),
+            message_t=lambda key: message.MESSAGE_TEXTS[key][lang],
+            history=history,
+            history_t=HISTORY_TEXTS[lang],
+            follow_t=FOLLOW_TEXTS[lang],
+            page_href=jinja2.pass_context(lambda ctx, target: relative_url(ctx["page_url"], target)),
+            feed_href=jinja2.pass_context(
+                lambda ctx, unit: relative_url(ctx["page_url"], feed_path(unit=unit)).rstrip("/")
+            ),
+            review_page=REVIEW_PAGE,
+            embed_page=EMBED_PAGE,
             facets=entry_facets,
             search_text=self.search_text,
         )
@@ -243,6 +324,11 @@ class Renderer:
                 (t("status"), self.label(item.get("status"), "testbed", "status")),
                 (texts["response"], self.response_text(self.catalogue.contact_of(item))),
             ]
+        if item.kind == "opportunity":
+            return [
+                (t("type"), self.label(item.get("type"), item.kind, "type") if item.get("type") else ""),
+                (t("status"), self.label(item.get("status"), item.kind, "status")),
+            ]
         if item.kind == "project":
             period = item.get("period") or {}
             dates = i18n.format_date(period["start"], self.lang) if period.get("start") else ""
@@ -321,7 +407,11 @@ class Renderer:
             link = lambda target, up=up: (up + target.removeprefix(root)) or "./"  # noqa: E731
             if up not in filter_navs:
                 filter_navs[up] = str(self._pieces.filter_nav(facet_groups, chosen, link(root), up, texts))
-            title = heading if number == 1 else f"{heading}, {texts['page_of'].format(n=number, total=len(chunks))}"
+            title = (
+                heading
+                if number == 1
+                else f"{heading}, {texts['page_of'].format(n=number, total=len(chunks))}"
+            )
             html = self._render(
                 "listing.html",
                 url,
@@ -335,7 +425,9 @@ class Renderer:
                 filter_nav=Markup(filter_navs[up]),
                 number=number,
                 total=len(chunks),
-                window=[(n, link(page_url(listing_url, n)) if n else "") for n in page_window(number, len(chunks))],
+                window=[
+                    (n, link(page_url(listing_url, n)) if n else "") for n in page_window(number, len(chunks))
+                ],
                 prev_href=link(page_url(listing_url, number - 1)) if number > 1 else "",
                 next_href=link(page_url(listing_url, number + 1)) if number < len(chunks) else "",
             )
@@ -343,21 +435,51 @@ class Renderer:
         return pages
 
     def chooser_rows(self) -> list[dict[str, Any]]:
-        """One row per (visitor, want): the first contact path whose audiences and topics match."""
+        """One row per (visitor, want), and every row ends on a way in.
+
+        `match` says how it was found: "exact", the most specific contact path whose audiences and
+        topics both fit (fewest topics, then fewest audiences); else "opportunity", an active
+        opportunity open to that visitor of a type the want names (`opportunity_types`, such as a
+        stipend for "get funding"); else "audience", the general way in for that audience (its path
+        that takes the most topics); else "central", the path that serves the most audiences and
+        topics. Only a catalogue without contact paths leaves `contact` empty.
+        """
         contacts = self.catalogue.of_kind("contact")
+        opportunities = self.catalogue.of_kind("opportunity")
+
+        def audiences(contact: Item) -> set[str]:
+            return set(contact.get("audiences") or [])
+
+        def topics(contact: Item) -> set[str]:
+            return set(contact.get("topics") or [])
+
+        central = min(contacts, key=lambda c: (-len(audiences(c)), -len(topics(c)), c.id), default=None)
         rows = []
         for who in i18n.VISITORS:
+            for_them = [c for c in contacts if who in audiences(c)]
+            general = min(for_them, key=lambda c: (-len(topics(c)), len(audiences(c)), c.id), default=None)
             for want, spec in i18n.WANTS.items():
-                match = next(
+                fitting = [c for c in for_them if set(spec["topics"]) & topics(c)]
+                exact = min(fitting, key=lambda c: (len(topics(c)), len(audiences(c)), c.id), default=None)
+                opportunity = next(
                     (
-                        c
-                        for c in contacts
-                        if who in (c.get("audiences") or [])
-                        and set(spec["topics"]) & set(c.get("topics") or [])
+                        o
+                        for o in opportunities
+                        if who in (o.get("audiences") or [])
+                        and o.get("type") in spec.get("opportunity_types", ())
+                        and o.get("status") == "active"
                     ),
                     None,
                 )
-                rows.append({"who": who, "want": want, "contact": match})
+                if exact is not None:
+                    contact, match = exact, "exact"
+                elif opportunity is not None:
+                    contact, match = opportunity, "opportunity"
+                elif general is not None:
+                    contact, match = general, "audience"
+                else:
+                    contact, match = central, "central" if central is not None else None
+                rows.append({"who": who, "want": want, "contact": contact, "match": match})
         return rows
 
     def chooser_page(self) -> Page:
@@ -476,61 +598,141 @@ class Renderer:
         )
         return Page(f"{REFERENCE_PAGE}.md", texts["title"], html, texts["intro"])
 
-    def chart(self, figure: Figure) -> Markup:
-        """A horizontal bar chart as inline SVG, with a title and a text alternative."""
-        rows = figure.rows
-        top = max((value for _, value in rows), default=0) or 1
-        bar_height, gap, label_width, width = 22, 8, 220, 640
-        height = len(rows) * (bar_height + gap) + gap
-        key = figure.key
-        summary = "; ".join(
-            f"{label[self.lang]}: {i18n.format_number(value, self.lang)}" for label, value in rows
-        )
-        parts = [
-            f'<svg class="report__chart" role="img" aria-labelledby="chart-{key}-title chart-{key}-desc" '
-            f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
-            f'<title id="chart-{key}-title">{escape(figure.title[self.lang])}</title>',
-            f'<desc id="chart-{key}-desc">{escape(summary)}</desc>',
-        ]
-        for index, (label, value) in enumerate(rows):
-            y = gap + index * (bar_height + gap)
-            bar = max(2, (width - label_width - 80) * value / top)
-            parts.append(
-                f'<text x="{label_width - 8}" y="{y + 16}" text-anchor="end" class="report__label">{escape(label[self.lang][:34])}</text>'
-                f'<rect x="{label_width}" y="{y}" width="{bar:.1f}" height="{bar_height}" class="report__bar"/>'
-                f'<text x="{label_width + bar + 6:.1f}" y="{y + 16}" class="report__value">{escape(i18n.format_number(value, self.lang))}</text>'
+    def chart(self, figure: Figure, *, standalone: bool = False) -> Markup:
+        """A horizontal bar chart as SVG, with a title and a text alternative.
+
+        Each label sits on its own lines above its bar and wraps, so no label is ever cut, and each
+        value carries its unit. On the page the colours come from the theme's CSS (both schemes);
+        the `standalone` file for download carries its own light colours and its title.
+        """
+        lang, key = self.lang, figure.key
+        values = [format_value(value, figure.unit, lang) for _, value in figure.rows]
+        top = max((value for _, value in figure.rows), default=0) or 1
+        width, font, line, bar_height, gap = CHART_WIDTH, 16, 20, 20, 14
+        value_space = 12 + max((len(v) for v in values), default=0) * font * 0.6
+        heading = f"{figure.title[lang]} ({UNITS[figure.unit][lang]})"
+        y = gap
+        body = []
+        if standalone:
+            for text in textwrap.wrap(heading, CHART_WRAP):
+                y += line
+                body.append(
+                    f'<text x="0" y="{y - 4}" font-size="{font}" font-weight="700" class="report__label">{escape(text)}</text>'
+                )
+            y += gap
+        for (label, value), shown in zip(figure.rows, values, strict=True):
+            for text in textwrap.wrap(label[lang], CHART_WRAP) or [""]:
+                y += line
+                body.append(
+                    f'<text x="0" y="{y - 4}" font-size="{font}" class="report__label">{escape(text)}</text>'
+                )
+            bar = max(2.0, (width - value_space) * value / top)
+            body.append(
+                f'<rect x="0" y="{y + 2}" width="{bar:.1f}" height="{bar_height}" class="report__bar"/>'
+                f'<text x="{bar + 6:.1f}" y="{y + bar_height - 2}" font-size="{font}" class="report__value">{escape(shown)}</text>'
             )
-        parts.append("</svg>")
+            y += bar_height + 2 + gap
+        summary = "; ".join(
+            f"{label[lang]}: {shown}" for (label, _), shown in zip(figure.rows, values, strict=True)
+        )
+        prefix = "file-" if standalone else ""
+        parts = [
+            f'<svg class="report__chart" role="img" aria-labelledby="{prefix}chart-{key}-title {prefix}chart-{key}-desc" '
+            f'viewBox="0 0 {width} {y}" width="{width}" height="{y}" xmlns="http://www.w3.org/2000/svg">',
+            f'<title id="{prefix}chart-{key}-title">{escape(heading)}</title>',
+            f'<desc id="{prefix}chart-{key}-desc">{escape(summary)}</desc>',
+        ]
+        if standalone:
+            parts.append(f"<style>{CHART_FILE_STYLE}</style>")
+            parts.append(f'<rect width="{width}" height="{y}" class="report__background"/>')
+        parts += body + ["</svg>"]
         return Markup("".join(parts))
 
-    def report_pages(self, today: dt.date) -> tuple[list[Page], dict[str, str]]:
-        """One page per year, and the CSV files (path below the language root → text) they link."""
-        years = report_years(self.catalogue, today)
+    def _site_reports(self, today: dt.date) -> list[Report]:
+        if today not in self._reports:
+            self._reports[today] = site_reports(self.catalogue, self.schemas, self.published, today)
+        return self._reports[today]
+
+    def report_files(self, report: Report) -> dict[str, str]:
+        """The downloads of one year (path below the language root → text): CSV, JSON and each chart as SVG."""
+        base = f"{REPORT_DATA}-{report.year}"
+        files = {
+            f"{base}.csv": CSV_BOM + report_csv(report, self.lang),
+            f"{base}.json": frozen_text(report),
+        }
+        for figure in report.counted:
+            if figure.rows:
+                files[f"{base}-{figure.key}.csv"] = CSV_BOM + report_csv(report, self.lang, [figure])
+                files[f"{base}-{figure.key}.svg"] = (
+                    SVG_PROLOGUE + str(self.chart(figure, standalone=True)) + "\n"
+                )
+        return files
+
+    def report_pages(self, today: dt.date | None = None) -> tuple[list[Page], dict[str, str]]:
+        """The report index, one page per year it shows, and their downloads (path → text).
+
+        A published year is shown from its frozen figures; the current year, if unpublished, is
+        counted now and labelled preliminary.
+        """
+        reports = self._site_reports(today or self.today)
         texts = REPORT_TEXTS[self.lang]
+        index_url = f"{REPORT_PAGE}/"
         pages, files = [], {}
-        for year in years:
-            report = build_report(self.catalogue, self.schemas, year, today)
-            page_url = f"{REPORT_PAGE}/{year}/"
-            csv_base = f"data/innovationsbokslut-{year}"
-            for figure in report.counted:
-                files[f"{csv_base}-{figure.key}.csv"] = figure.csv_text(self.lang)
-            files[f"{csv_base}.csv"] = report_csv(report, self.lang)
-            title = f"{texts['title']} {year}"
+        for report in reports:
+            page_url = f"{REPORT_PAGE}/{report.year}/"
+            report_files = self.report_files(report)
+            files.update(report_files)
+
+            def data_href(name: str, url: str = page_url) -> str:
+                return relative_url(url, name).rstrip("/")
+
+            title = f"{texts['title']} {report.year}"
             html = self._render(
                 "report.html",
                 page_url,
                 title=title,
                 texts=texts,
                 report=report,
-                years=years,
+                reports=reports,
+                units=UNITS,
                 chart=self.chart,
-                csv_href=lambda figure, base=csv_base, url=page_url: relative_url(
-                    url, f"{base}-{figure.key}.csv"
-                ).rstrip("/"),
-                csv_all=relative_url(page_url, f"{csv_base}.csv").rstrip("/"),
+                value=lambda value, unit: format_value(value, unit, self.lang),
+                data_href=data_href,
+                data_base=f"{REPORT_DATA}-{report.year}",
+                index_href=relative_url(page_url, index_url),
+                year_href=lambda year, url=page_url: relative_url(url, f"{REPORT_PAGE}/{year}/"),
             )
-            pages.append(Page(f"{REPORT_PAGE}/{year}.md", title, html, texts["intro"]))
+            pages.append(Page(f"{REPORT_PAGE}/{report.year}.md", title, html, report.basis(self.lang)))
+        html = self._render(
+            "report_index.html",
+            index_url,
+            texts=texts,
+            reports=reports,
+            year_href=lambda year: relative_url(index_url, f"{REPORT_PAGE}/{year}/"),
+        )
+        pages.insert(0, Page(f"{REPORT_PAGE}/index.md", texts["title"], html, texts["index_intro"]))
         return pages, files
+
+    def latest_report_path(self, today: dt.date) -> str:
+        """The newest published yearly report's page (else this year's preliminary one), below the
+        language root: the main menu and the home page link it."""
+        reports = self._site_reports(today)
+        published = [report for report in reports if report.published is not None]
+        latest = (published or reports or [None])[0]
+        return f"{REPORT_PAGE}/{latest.year}/" if latest is not None else ""
+
+    def latest_report_link(self, page_url: str, today: dt.date) -> str:
+        """The home page's start link to the newest yearly report, as an item of its list of start links."""
+        path = self.latest_report_path(today)
+        if not path:
+            return ""
+        texts = REPORT_TEXTS[self.lang]
+        title = f"{texts['title']} {path.strip('/').rsplit('/', 1)[-1]}"
+        return (
+            f'<li><a class="cat-start__link" href="{relative_url(page_url, path)}">'
+            f'<span class="cat-start__title">{escape(title)}</span>'
+            f'<span class="cat-start__text">{escape(texts["start"])}</span></a></li>'
+        )
 
     def news_for(self, item: Item) -> list[Post]:
         """Posts that name the entry in their `related` list, newest first."""
@@ -558,13 +760,13 @@ class Renderer:
         )
         return f'<ul class="catalogue-news">{items}</ul>' if items else ""
 
-    def featured(self, page_url: str) -> str:
-        """Entries marked `featured`, as links with their summaries."""
+    def featured(self, page_url: str, limit: int = FEATURED_LIMIT) -> str:
+        """Entries marked `featured`, as links with their summaries: at most `limit`, however many are marked."""
+        marked = [item for item in self.catalogue.all() if item.get("featured")][:limit]
         items = "".join(
             f'<li><a href="{relative_url(page_url, item.url)}">{escape(i18n.localised(item.get("name"), self.lang))}</a>: '
             f"{escape(i18n.localised(item.get('summary'), self.lang))}</li>"
-            for item in self.catalogue.all()
-            if item.get("featured")
+            for item in marked
         )
         return f'<ul class="catalogue-featured">{items}</ul>' if items else ""
 
@@ -579,19 +781,124 @@ class Renderer:
             files=OPEN_DATA_FILES,
             reference=relative_url(url, f"{REFERENCE_PAGE}/"),
             data_href=lambda name: relative_url(url, f"{root}data/{name}").rstrip("/"),
+            reports=self._site_reports(self.today),
+            report_texts=REPORT_TEXTS[self.lang],
+            report_index=relative_url(url, f"{REPORT_PAGE}/"),
+            report_href=lambda year: relative_url(url, f"{REPORT_PAGE}/{year}/"),
+            # the report's downloads are in each language's own data folder
+            report_data=lambda year, suffix: relative_url(url, f"{REPORT_DATA}-{year}{suffix}").rstrip("/"),
         )
         return Page(f"{OPEN_DATA_PAGE}.md", texts["title"], html, texts["intro"])
 
+    def subscribe_page(self) -> Page:
+        """Where the feeds per kind and per unit and the per-entry JSON are listed."""
+        texts = SUBSCRIBE_TEXTS[self.lang]
+        url = f"{SUBSCRIBE_PAGE}/"
+        root = "" if self.lang == i18n.DEFAULT_LANGUAGE else "../"
+        units = sorted(
+            self.catalogue.of_kind("unit"), key=lambda u: i18n.localised(u.get("name"), self.lang).casefold()
+        )
+        first = next(iter(self.catalogue.of_kind("testbed")), None)
+        html = self._render(
+            "subscribe.html",
+            url,
+            texts=texts,
+            kinds=list(KIND_PLURALS.items()),
+            units=units,
+            example=f"testbeds/{first.id}.json" if first else "",
+            feed_href=lambda kind, unit=None: relative_url(url, feed_path(kind, unit)).rstrip("/"),
+            data_href=lambda name: relative_url(url, f"{root}data/{name}").rstrip("/"),
+        )
+        return Page(f"{SUBSCRIBE_PAGE}.md", texts["title"], html, texts["intro"])
+
+    def review_page(self) -> Page:
+        """Per unit, its entries by the date the unit last confirmed them (as `catalogue stale`)."""
+        texts = REVIEW_TEXTS[self.lang]
+        units = review_status(self.catalogue, self.today, STALE_AFTER_MONTHS)
+        units.sort(key=lambda owner: i18n.localised(owner.unit.get("name"), self.lang).casefold())
+        html = self._render(
+            "review.html",
+            f"{REVIEW_PAGE}/",
+            texts=texts,
+            units=units,
+            today=self.today,
+            limit=STALE_AFTER_MONTHS,
+            overdue_total=sum(len(owner.overdue) for owner in units),
+            never_total=sum(len(owner.never_confirmed) for owner in units),
+        )
+        return Page(
+            f"{REVIEW_PAGE}.md", texts["title"], html, texts["intro"].format(limit=STALE_AFTER_MONTHS)
+        )
+
+    def embed_selections(self, lang: str | None = None) -> list[embed.Selection]:
+        return embed.selections(self.catalogue, self.schemas, lang or self.lang)
+
+    def embed_page(self) -> Page:
+        """'Bädda in / Embed': a partner picks what to show and copies the snippet."""
+        texts = EMBED_PAGE_TEXTS[self.lang]
+        url = f"{EMBED_PAGE}/"
+        found = self.embed_selections()
+        groups: dict[str, list[embed.Selection]] = {}
+        for selection in found:
+            groups.setdefault(selection.group, []).append(selection)
+        titles = {
+            lang: {s.path: s.title for s in (found if lang == self.lang else self.embed_selections(lang))}
+            for lang in i18n.LANGUAGES
+        }
+        site_root = relative_url(url, "") + ("" if self.lang == i18n.DEFAULT_LANGUAGE else "../")
+        html = self._render(
+            "embed_page.html",
+            url,
+            texts=texts,
+            groups=list(groups.items()),
+            titles=titles,
+            selections=found,
+            site_root=site_root,
+            height_message=embed.HEIGHT_MESSAGE,
+            first_src=relative_url(url, found[0].url) if found else "",
+            first_title=found[0].title if found else "",
+            embed_href=lambda selection: relative_url(url, selection.url),
+            script_texts={key: texts[key] for key in ("comment", "preview", "copied", "select")},
+        )
+        return Page(f"{EMBED_PAGE}.md", texts["title"], html, texts["intro"])
+
+    def embed_files(self) -> dict[str, str]:
+        """The embeddable listings of this language, by path below the language root (`embed/…/index.html`)."""
+        site = i18n.t("site_name", self.lang)
+        files = {}
+        for selection in self.embed_selections():
+            files[f"{selection.url}index.html"] = self._render(
+                "embed_listing.html",
+                selection.url,
+                selection=selection,
+                listing_facts=lambda item: [value for _, value in self.card_facts(item)],
+                source=embed.EMBED_TEXTS["source"][self.lang].format(site=site),
+                more=relative_url(selection.url, selection.more),
+                more_label=embed.EMBED_TEXTS["more"][self.lang],
+                shown_text=embed.EMBED_TEXTS["shown"][self.lang],
+                height_message=embed.HEIGHT_MESSAGE,
+            )
+        return files
+
     def pages(self) -> list[Page]:
-        pages = [self.entry_page(item) for item in self.catalogue.all()]
-        for kind in KIND_PLURALS:
-            pages += self.listing_pages(kind)
+        """Every generated page of this language."""
+        return [self.entry_page(item) for item in self.catalogue.all()] + self.overview_pages()
+
+    def overview_pages(self) -> list[Page]:
+        """The pages that are not one entry's: listings, chooser, search and the rest.
+
+        A preview re-renders these on every change, since any entry may show on them.
+        """
+        pages = [page for kind in KIND_PLURALS for page in self.listing_pages(kind)]
         pages += [
             self.chooser_page(),
             self.search_page(),
             self.reference_page(),
             self.news_page(),
             self.open_data_page(),
+            self.subscribe_page(),
+            self.review_page(),
+            self.embed_page(),
         ]
         return pages
 
@@ -607,7 +914,11 @@ LISTING_INTROS = {
     },
     "contacts": {
         "sv": "Namngivna vägar in: vem de är till för, vilka frågor de tar emot och hur snabbt de svarar.",
-        "en": "Named ways in: who they are for, which questions they take and how fast they answer.",
+        "en": "Named ways in: who they are for, which matters they deal with and how fast they answer.",
+    },
+    "opportunities": {
+        "sv": "Stipendier, priser, tävlingar, utlysningar, mässor och samverkansformer som du kan söka eller delta i.",
+        "en": "Personal grants, prizes, competitions, calls for proposals, fairs and forms of collaboration that you can apply for or take part in.",
     },
     "units": {
         "sv": "Nämnder, bolag, förvaltningar och kanslier som ansvarar för katalogens poster.",
@@ -740,25 +1051,63 @@ REFERENCE_TEXTS = {
 REPORT_TEXTS = {
     "sv": {
         "title": "Innovationsbokslut",
-        "intro": "Årets uppföljning av innovationsarbetet, räknad från katalogens poster när webbplatsen byggdes. "
-        "Status avser läget när sidan byggdes.",
-        "download": "Ladda ned",
-        "download_all": "Ladda ned alla siffror (CSV)",
+        "intro": "Årets uppföljning av innovationsarbetet, räknad från katalogens poster. Varje siffra säger vad den "
+        "räknar. Siffrorna bygger på datum i posterna, till exempel projektens start och slut, aldrig på "
+        "deras status i dag.",
+        "index_intro": "Den årliga uppföljningen av innovationsarbetet, räknad från katalogens poster. Ett publicerat år "
+        "ändras inte. Innevarande år är preliminärt tills det är slut och bokslutet publiceras.",
+        "index_how": "Ett år publiceras när det är slut. Då sparas siffrorna som de är, och senare ändringar i katalogen "
+        "påverkar dem inte.",
+        "published": "Publicerat bokslut.",
+        "preliminary": "Preliminära siffror.",
+        "published_short": "publicerat",
+        "preliminary_short": "preliminärt",
+        "published_on": "Publicerat",
+        "download_all": "Ladda ned alla siffror för året:",
+        "all_csv": "som CSV",
+        "all_json": "som JSON",
+        "download": "Ladda ned:",
+        "chart_svg": "diagrammet (SVG)",
+        "figures_csv": "siffrorna (CSV)",
+        "counted_title": "Räknat från katalogens poster",
+        "counts": "Räknar:",
         "what": "Vad",
-        "count": "Antal",
+        "value": "Värde",
+        "no_figures": "Inga värden att visa.",
         "reported_title": "Siffror som källor redovisar",
-        "other_years": "Andra år",
+        "other_years": "Alla år",
+        "all_years": "Alla innovationsbokslut",
+        "start": "Årets uppföljning av innovationsarbetet, i siffror.",
     },
     "en": {
         "title": "Innovation report",
-        "intro": "The year's follow-up of innovation work, counted from the catalogue's entries when the site was built. "
-        "Statuses are as they stood when the page was built.",
-        "download": "Download",
-        "download_all": "Download all figures (CSV)",
+        "intro": "The year's follow-up of innovation work, counted from the catalogue's entries. Every figure says what "
+        "it counts. The figures rest on dates in the entries, such as when projects started and ended, never on "
+        "their status today.",
+        "index_intro": "The yearly follow-up of innovation work, counted from the catalogue's entries. A published year "
+        "does not change. The current year is preliminary until it has ended and its report is published.",
+        "index_how": "A year is published when it has ended. Its figures are then kept as they are, and later changes "
+        "to the catalogue do not affect them.",
+        "published": "Published report.",
+        "preliminary": "Preliminary figures.",
+        "published_short": "published",
+        "preliminary_short": "preliminary",
+        "published_on": "Published",
+        "download_all": "Download all the year's figures:",
+        "all_csv": "as CSV",
+        "all_json": "as JSON",
+        "download": "Download:",
+        "chart_svg": "the chart (SVG)",
+        "figures_csv": "the figures (CSV)",
+        "counted_title": "Counted from the catalogue's entries",
+        "counts": "Counts:",
         "what": "What",
-        "count": "Count",
+        "value": "Value",
+        "no_figures": "No values to show.",
         "reported_title": "Figures reported by sources",
-        "other_years": "Other years",
+        "other_years": "All years",
+        "all_years": "All innovation reports",
+        "start": "The year's follow-up of innovation work, in figures.",
     },
 }
 
@@ -800,6 +1149,14 @@ OPEN_DATA_FILES = [
     ("contacts.csv", "text/csv", {"sv": "En rad per kontaktväg.", "en": "One row per contact path."}),
     ("units.csv", "text/csv", {"sv": "En rad per enhet.", "en": "One row per unit."}),
     (
+        "opportunities.csv",
+        "text/csv",
+        {
+            "sv": "En rad per möjlighet (stipendium, pris, tävling med mera).",
+            "en": "One row per opportunity (grant, prize, competition and so on).",
+        },
+    ),
+    (
         "catalogue.jsonld",
         "application/ld+json",
         {"sv": "Alla poster som schema.org JSON-LD.", "en": "Every entry as schema.org JSON-LD."},
@@ -831,6 +1188,18 @@ OPEN_DATA_TEXTS = {
         "fields": "Fält",
         "fields_intro": "Fälten är desamma som i katalogens poster och beskrivs på sidan",
         "reference": "Fält och regler",
+        "report": "Innovationsbokslut",
+        "report_intro": "Varje års innovationsbokslut finns som CSV och JSON, och varje diagram som SVG med sina siffror "
+        "som CSV. Bokslutet och vad varje siffra räknar beskrivs på sidan",
+        "report_all": "Alla siffror",
+        "report_chart": "diagram",
+        "report_figures": "siffror",
+        "spreadsheets": "I kalkylprogram",
+        "spreadsheet_rule": "CSV-filerna går att öppna i kalkylprogram som Excel och LibreOffice Calc. Där kan en cell "
+        "som börjar med =, +, -, @, tabb eller vagnretur tolkas som en formel. Därför får en sådan cell en apostrof (') "
+        "först, så att programmet visar den som text. Två undantag skrivs som de är: tal (till exempel -12) och "
+        "telefonnummer i kolumner för telefonnummer (till exempel +46 8 123 456 78). De består bara av siffror, "
+        "mellanslag och bindestreck och kan inte bli en formel som anropar en funktion eller hämtar något.",
     },
     "en": {
         "title": "Open data",
@@ -843,5 +1212,172 @@ OPEN_DATA_TEXTS = {
         "fields": "Fields",
         "fields_intro": "The fields are those of the catalogue's entries, described on the page",
         "reference": "Fields and rules",
+        "report": "Innovation report",
+        "report_intro": "Each year's innovation report is available as CSV and JSON, and each chart as SVG with its "
+        "figures as CSV. The report and what each figure counts are described on the page",
+        "report_all": "All figures",
+        "report_chart": "chart",
+        "report_figures": "figures",
+        "spreadsheets": "In spreadsheet programs",
+        "spreadsheet_rule": "The CSV files open in spreadsheet programs such as Excel and LibreOffice Calc, which can take "
+        "a cell that begins with =, +, -, @, a tab or a carriage return as a formula. Such a cell therefore gets an "
+        "apostrophe (') in front, so that the program shows it as text. Two exceptions are written as they are: "
+        "numbers (such as -12) and phone numbers in phone number columns (such as +46 8 123 456 78). They consist only "
+        "of digits, spaces and hyphens, and cannot make a formula that calls a function or fetches anything.",
+    },
+}
+
+HISTORY_TEXTS = {
+    "sv": {
+        "title": "Ändringar",
+        "last_changed": "Senast ändrad",
+        "file": "Postens fil i arkivet",
+        "log": "Alla ändringar i arkivet",
+        "more": "Fler ändringar: {n}",
+    },
+    "en": {
+        "title": "Changes",
+        "last_changed": "Last changed",
+        "file": "The entry's file in the repository",
+        "log": "Every change in the repository",
+        "more": "More changes: {n}",
+    },
+}
+
+SUBSCRIBE_TEXTS = {
+    "sv": {
+        "title": "Prenumerera och hämta poster",
+        "intro": "Följ nya och ändrade poster med en flödesläsare (Atom), för en typ av poster eller för en enhet. "
+        "Program kan hämta varje post som JSON på en fast adress.",
+        "by_kind": "Flöden per typ av post",
+        "by_unit": "Flöden per enhet",
+        "api": "En post i taget som JSON",
+        "api_intro": "Adresserna ändras inte så länge posten finns kvar. Filerna skrivs om varje gång webbplatsen byggs.",
+        "index": "en förteckning över alla poster med deras adresser",
+        "kind": "typ",
+        "for_example": "till exempel",
+        "entry": "en post, med samma fält som i catalogue.json",
+        "schema": "JSON-schemat som beskriver filerna (en post av typen testbädd följer till exempel #/$defs/testbed)",
+        "moved": "När en post byter id finns den gamla adressen kvar och pekar på den nya (fältet location).",
+    },
+    "en": {
+        "title": "Subscribe and fetch entries",
+        "intro": "Follow new and changed entries in a feed reader (Atom), for one kind of entry or for one unit. "
+        "Programs can fetch every entry as JSON at a stable address.",
+        "by_kind": "Feeds by kind of entry",
+        "by_unit": "Feeds by unit",
+        "api": "One entry at a time as JSON",
+        "api_intro": "The addresses do not change as long as the entry exists. The files are rewritten every time the site is built.",
+        "index": "a list of every entry with its addresses",
+        "kind": "kind",
+        "for_example": "for example",
+        "entry": "one entry, with the same fields as in catalogue.json",
+        "schema": "the JSON Schema that describes the files (a testbed entry, for example, follows #/$defs/testbed)",
+        "moved": "When an entry changes its id, the old address stays and points to the new one (the field location).",
+    },
+}
+
+REVIEW_TEXTS = {
+    "sv": {
+        "title": "Granskning",
+        "intro": "Varje enhet bekräftar att uppgifterna i dess poster stämmer. En post som enheten bekräftade "
+        "för {limit} månader sedan eller mer behöver granskas igen. Poster som bara har sammanställts ur "
+        "offentliga källor och som enheten aldrig har bekräftat listas för sig.",
+        "as_of": "Läget den",
+        "totals": "{overdue} poster behöver granskas och {never} har aldrig bekräftats, hos {units} enheter.",
+        "summary": "Poster per enhet",
+        "unit": "Enhet",
+        "overdue": "Behöver granskas",
+        "up_to_date": "Aktuella",
+        "never": "Aldrig bekräftade",
+        "unit_page": "Enhetens sida",
+        "confirmed_caption": "Bekräftade poster, den äldsta bekräftelsen först",
+        "entry": "Post",
+        "last_confirmed": "Senast bekräftad",
+        "status": "Status",
+        "needs_review": "Behöver granskas",
+        "current": "Aktuell",
+        "none_confirmed": "Enheten har inte bekräftat någon av sina poster.",
+        "never_title": "Aldrig bekräftade av enheten",
+        "compiled": "sammanställd ur offentliga källor den",
+    },
+    "en": {
+        "title": "Review status",
+        "intro": "Each unit confirms that the facts in its entries are right. An entry the unit confirmed "
+        "{limit} or more months ago needs to be reviewed again. Entries that have only been compiled from "
+        "public sources and that the unit has never confirmed are listed apart.",
+        "as_of": "As of",
+        "totals": "{overdue} entries need review and {never} have never been confirmed, in {units} units.",
+        "summary": "Entries per unit",
+        "unit": "Unit",
+        "overdue": "Need review",
+        "up_to_date": "Up to date",
+        "never": "Never confirmed",
+        "unit_page": "The unit's page",
+        "confirmed_caption": "Confirmed entries, oldest confirmation first",
+        "entry": "Entry",
+        "last_confirmed": "Last confirmed",
+        "status": "Status",
+        "needs_review": "Needs review",
+        "current": "Up to date",
+        "none_confirmed": "The unit has not confirmed any of its entries.",
+        "never_title": "Never confirmed by the unit",
+        "compiled": "compiled from public sources on",
+    },
+}
+
+EMBED_PAGE_TEXTS = {
+    "sv": {
+        "title": "Bädda in",
+        "intro": "Visa katalogens testbäddar och projekt på er egen webbplats: välj vad som ska visas och på vilket "
+        "språk, kopiera koden och klistra in den där listan ska stå. Listan hämtas från katalogen och är alltid aktuell. "
+        "Den laddar inget från andra webbplatser och fungerar med tangentbord och på små skärmar.",
+        "what": "Vad ska visas",
+        "language": "Språk",
+        "code": "Kod att klistra in på er webbplats",
+        "code_help": "Koden visar listan i en iframe. De sista raderna är ett kort skript som låter ramen bli lika hög "
+        "som listan; utan skriptet är ramen 400 pixlar hög och går att rulla.",
+        "no_script": "Koden skapas med JavaScript. Utan JavaScript kan ni använda en adress i listan nedan i en iframe.",
+        "copy": "Kopiera koden",
+        "copied": "Koden är kopierad.",
+        "select": "Koden är markerad: kopiera den med Ctrl+C eller Cmd+C.",
+        "comment": "Ramen blir lika hög som listan i katalogen",
+        "preview": "Förhandsvisning",
+        "all": "Alla listor att bädda in",
+        "all_intro": "Varje lista har en fast adress.",
+    },
+    "en": {
+        "title": "Embed",
+        "intro": "Show the catalogue's testbeds and projects on your own website: choose what to show and in which "
+        "language, copy the code and paste it where the list should be. The list comes from the catalogue and is "
+        "always up to date. It loads nothing from other websites and works with a keyboard and on small screens.",
+        "what": "What to show",
+        "language": "Language",
+        "code": "Code to paste into your website",
+        "code_help": "The code shows the list in an iframe. The last lines are a short script that makes the frame as "
+        "tall as the list; without the script the frame is 400 pixels tall and scrolls.",
+        "no_script": "The code is made with JavaScript. Without JavaScript, you can use an address from the list below in an iframe.",
+        "copy": "Copy the code",
+        "copied": "The code has been copied.",
+        "select": "The code is selected: copy it with Ctrl+C or Cmd+C.",
+        "comment": "The frame becomes as tall as the catalogue's list",
+        "preview": "Preview",
+        "all": "Every list to embed",
+        "all_intro": "Each list has a stable address.",
+    },
+}
+
+FOLLOW_TEXTS = {
+    "sv": {
+        "title": "Följ enhetens poster",
+        "feed": "Nya och ändrade poster (Atom-flöde)",
+        "review": "När enheten senast bekräftade sina poster",
+        "embed": "Visa enhetens testbäddar och projekt på en annan webbplats",
+    },
+    "en": {
+        "title": "Follow the unit's entries",
+        "feed": "New and changed entries (Atom feed)",
+        "review": "When the unit last confirmed its entries",
+        "embed": "Show the unit's testbeds and projects on another website",
     },
 }

@@ -16,11 +16,11 @@ import yaml
 
 from .findings import Finding
 from .load import Entry, JsonPath, format_path
-from .model import REFERENCES
+from .model import KIND_PLURALS, REFERENCES
 from .schema import SchemaSet
 from .validate import _SchemaErrors
 
-PLURALS = {"unit": "units", "testbed": "testbeds", "project": "projects", "contact": "contacts"}
+PLURALS = KIND_PLURALS
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def _example(schema: dict[str, Any]) -> str:
 
 
 def questions(kind: str, schemas: SchemaSet) -> list[Question]:
-    """The questions for every required field of `kind`, in schema order, `id` first."""
+    """The questions for every required field of `kind`, in schema order, `id` first, sources last."""
     references = {name: target for (name, _), target in REFERENCES.items()}
     base = schemas.documents["defs.schema.json"]["$id"]
     found: list[Question] = []
@@ -101,7 +101,7 @@ def questions(kind: str, schemas: SchemaSet) -> list[Question]:
     for field in schemas.fields(kind):
         if field.required:
             found.extend(expand(field.schema, (field.name,), field.title))
-    found.sort(key=lambda q: q.path[0] != "id")
+    found.sort(key=lambda q: (q.path[0] != "id", q.path[0] == "sources"))  # sources last
     return found
 
 
@@ -164,19 +164,72 @@ def answer_problems(
     return problems
 
 
+HINTS_HEADING = (
+    "# Optional fields. To use one, remove the '# ' at the start of each of its lines and write the\n"
+    "# values after the colons; leave out the lines you do not need. Validating names what is missing."
+)
+
+
 def entry_text(kind: str, data: dict[str, Any], schemas: SchemaSet) -> str:
-    """The YAML file: a schema comment for editors, the answers, and optional fields as hints."""
+    """The YAML file: a schema comment for editors, the answers, and optional fields as hints.
+
+    Each optional field is written as a commented-out block in its real shape (its fields, or a
+    list item), with what to write in a comment, so uncommenting it gives valid YAML whose empty
+    values the validator names one by one.
+    """
     lines = [f"# yaml-language-server: $schema=../../schema/{kind}.schema.json"]
     lines.append(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100).rstrip())
     hints = [f for f in schemas.fields(kind) if not f.required and f.name not in data]
     if hints:
-        lines.append("")
-        lines.append("# Optional fields — remove the '# ' in front of a field to use it:")
+        lines += ["", HINTS_HEADING]
+        base = schemas.documents["defs.schema.json"]["$id"]
         for field in hints:
-            allowed = field.schema.get("enum")
-            extra = f" One of: {', '.join(allowed)}." if allowed else ""
-            lines.append(f"# {field.name}:  # {field.title}: {field.description}{extra}")
+            summary = f"{field.title}: {field.description}".strip()
+            block = _skeleton(field.name, field.schema, 0, schemas, base, summary)
+            lines += [f"# {line}" for line in block]
     return "\n".join(lines) + "\n"
+
+
+def _what(schema: dict[str, Any]) -> str:
+    """A short note of what a value is: its allowed values, its form, or an example."""
+    if "enum" in schema:
+        return f"one of: {', '.join(map(str, schema['enum']))}"
+    if schema.get("type") == "boolean":
+        return "true or false"
+    example = _example(schema)
+    return schema.get("x-hint") or (f"such as {example}" if example else "")
+
+
+def _skeleton(
+    name: str, schema: dict[str, Any], indent: int, schemas: SchemaSet, base: str, note: str = ""
+) -> list[str]:
+    """`name:` and, below it, the shape of its value: its fields, or one list item."""
+    schema, _ = schemas.resolve(schema, base)
+    pad = " " * indent
+    kind_of = schema.get("type")
+    comment = note or (schema.get("title", "") if name not in ("sv", "en") else "")
+    what = _what(schema) if kind_of not in ("object", "array") else ""
+    if what:
+        comment = f"{comment} ({what})" if comment else what
+    lines = [f"{pad}{name}:" + (f"  # {comment}" if comment else "")]
+    if kind_of == "object":
+        for child, sub in schema.get("properties", {}).items():
+            lines += _skeleton(child, sub, indent + 2, schemas, base)
+    elif kind_of == "array":
+        items, _ = schemas.resolve(schema.get("items", {}), base)
+        if items.get("type") == "object":
+            item_lines = [
+                line
+                for child, sub in items.get("properties", {}).items()
+                for line in _skeleton(child, sub, indent + 4, schemas, base)
+            ]
+            if item_lines:
+                item_lines[0] = f"{pad}  - {item_lines[0].lstrip()}"
+            lines += item_lines
+        else:
+            item_what = _what(items)
+            lines.append(f"{pad}  -" + (f"  # {item_what}; one item a line" if item_what else ""))
+    return lines
 
 
 def write_entry(catalogue_dir: Path, kind: str, text: str, entry_id: str) -> Path:
@@ -189,8 +242,11 @@ def write_entry(catalogue_dir: Path, kind: str, text: str, entry_id: str) -> Pat
 
 
 def defaults(kind: str) -> dict[JsonPath, Any]:
-    """Answers that need no question: today's review date."""
-    return {("reviewed",): dt.date.today().isoformat()}
+    """Answers that need no question: today as the date the entry was compiled from its sources.
+
+    `confirmed` is left for the owning unit to add when it has checked the entry.
+    """
+    return {("compiled",): dt.date.today().isoformat()}
 
 
 def check_written(path: Path, kind: str, schemas: SchemaSet) -> list[Finding]:

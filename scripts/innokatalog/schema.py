@@ -17,7 +17,9 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-KINDS = ("unit", "testbed", "project", "contact")
+KINDS = ("unit", "testbed", "project", "contact", "opportunity")
+# Files checked besides entries, each with its own schema when the folder has it (news posts' front matter).
+FILE_KINDS = ("news",)
 DEFS_FILE = "defs.schema.json"
 
 
@@ -87,6 +89,11 @@ class SchemaSet:
     def document(self, kind: str) -> dict[str, Any]:
         return self.documents[f"{kind}.schema.json"]
 
+    @property
+    def checked_kinds(self) -> tuple[str, ...]:
+        """The entry kinds, and the other kinds of file whose schema the folder holds."""
+        return KINDS + tuple(k for k in FILE_KINDS if f"{k}.schema.json" in self.documents)
+
     @cached_property
     def validators(self) -> dict[str, Draft202012Validator]:
         return {
@@ -95,7 +102,7 @@ class SchemaSet:
                 registry=self.registry,
                 format_checker=Draft202012Validator.FORMAT_CHECKER,
             )
-            for kind in KINDS
+            for kind in self.checked_kinds
         }
 
     @cached_property
@@ -110,7 +117,7 @@ class SchemaSet:
             kind: jsonschema_rs.Draft202012Validator(
                 self.document(kind), registry=registry, validate_formats=True
             )
-            for kind in KINDS
+            for kind in self.checked_kinds
         }
 
     def surely_valid(self, kind: str, data: Any) -> bool:

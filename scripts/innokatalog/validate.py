@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +15,7 @@ from jsonschema.exceptions import best_match
 from .findings import ERROR, WARNING, Finding, did_you_mean
 from .load import Entry, JsonPath, LoadResult, format_path
 from .model import REFERENCES
+from .parallel import fork_map
 from .schema import SchemaSet
 
 _TYPE_WORDS = {
@@ -25,6 +27,7 @@ _TYPE_WORDS = {
     "object": "a mapping of fields",
     "null": "empty",
 }
+_KIND_WORDS = {"news": "news post", "contact": "contact path"}
 _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
 
@@ -46,20 +49,122 @@ def _describe(value: Any) -> str:
     return repr(value) if isinstance(value, str) else f"{type(value).__name__} {value}"
 
 
+_DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[./ -](\d{1,2})[./ -](\d{4})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})[./ ](\d{1,2})[./ ](\d{1,2})$")
+
+
+def date_problem(value: Any, *, month_allowed: bool = False) -> str:
+    """What is wrong with a date, in words: its form, or which part cannot exist (e.g. "month 13")."""
+    form = "YYYY-MM or YYYY-MM-DD" if month_allowed else "YYYY-MM-DD"
+    if not isinstance(value, str):
+        return f"must be a date written {form} in quotes (got {_describe(value)})"
+    match = _DATE_SHAPE.match(value.strip())
+    if match is None:
+        other = _DAY_FIRST.match(value.strip()) or _YEAR_FIRST.match(value.strip())
+        if other is not None:
+            first, second, third = other.groups()
+            year, month, day = (third, second, first) if len(third) == 4 else (first, second, third)
+            return (
+                f"is written {value!r}; write dates as {form}, year first: "
+                f"'{year}-{int(month):02d}-{int(day):02d}'"
+            )
+        return f"is {value!r}, which is not a date written {form} (such as '2026-11-15')"
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if day is None and not month_allowed:
+        return f"is {value!r}, a month without its day; write the whole date as YYYY-MM-DD"
+    if not 1 <= month <= 12:
+        return f"is {value!r}, but month {month:02d} does not exist: months are 01 to 12"
+    if day is not None:
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            leap = (
+                f" ({year} is not a leap year)"
+                if month == 2 and day == 29 and not calendar.isleap(year)
+                else ""
+            )
+            return (
+                f"is {value!r}, but {calendar.month_name[month]} {year} has {days} days{leap}, "
+                f"so day {day:02d} does not exist"
+            )
+    return f"is {value!r}, which is not a date written {form}"
+
+
+def _is_date_schema(schema: dict[str, Any]) -> bool:
+    return schema.get("format") == "date" or schema.get("then", {}).get("format") == "date"
+
+
 class _SchemaErrors:
     """Turns jsonschema errors into findings with positions and plain-language messages."""
 
     def __init__(self, schemas: SchemaSet) -> None:
         self.schemas = schemas
         self.top_level = {kind: schemas.field_names(kind) for kind in schemas.validators}
+        self.base = schemas.documents["defs.schema.json"]["$id"]
 
     def findings(self, entry: Entry) -> Iterator[Finding]:
+        """One finding per mistake: a date both misshapen and impossible is reported once."""
         if self.schemas.surely_valid(entry.kind, entry.data):
             return
+        dates_reported: set[str] = set()
         for error in schemas_errors(self.schemas, entry):
+            if _one_of_required(error):
+                yield from self._missing_alternatives(entry, error)
+                continue
             if error.context:
                 error = best_match(error.context)
-            yield from self._convert(entry, error)
+            for finding in self._convert(entry, error):
+                if finding.code == "date":
+                    if finding.field in dates_reported:
+                        continue
+                    dates_reported.add(finding.field)
+                yield finding
+
+    def _resolved(self, schema: Any) -> dict[str, Any]:
+        return self.schemas.resolve(schema, self.base)[0] if isinstance(schema, dict) else {}
+
+    def what_to_write(self, name: str, schema: dict[str, Any]) -> str:
+        """What a value of `schema` looks like, in words read from the schema itself."""
+        schema = self._resolved(schema)
+        kind_of = schema.get("type")
+        field = name.rsplit(".", 1)[-1]
+        if "enum" in schema:
+            return f"write one of {', '.join(map(str, schema['enum']))}"
+        if kind_of == "object":
+            properties = list(schema.get("properties", {}))
+            if set(properties) == {"sv", "en"}:
+                return f"write it as 'sv:' and 'en:' lines indented below '{field}:'"
+            required = set(schema.get("required", []))
+            listed = ", ".join(f"{p} (required)" if p in required else p for p in properties)
+            return f"write its fields on indented lines below '{field}:': {listed}"
+        if kind_of == "array":
+            items = self._resolved(schema.get("items", {}))
+            if "enum" in items:
+                return (
+                    f"list one or more of {', '.join(map(str, items['enum']))}, "
+                    f"each on its own line below '{field}:' starting with '- '"
+                )
+            return f"write each item on its own line below '{field}:' starting with '- '"
+        if _is_date_schema(schema):
+            return f"write {schema.get('x-hint', 'a date written YYYY-MM-DD')} in quotes"
+        if "x-hint" in schema:
+            return f"write {schema['x-hint']}"
+        examples = [e for e in schema.get("examples", []) if isinstance(e, (str, int, float))]
+        such_as = f", such as {examples[0]!r}" if examples else ""
+        return f"write {_TYPE_WORDS.get(kind_of, 'a value')}{such_as}"
+
+    def _missing_alternatives(self, entry: Entry, error: ValidationError) -> Iterator[Finding]:
+        """`anyOf` of `required`s (such as compiled or confirmed): one finding naming every choice."""
+        path: JsonPath = tuple(error.absolute_path)
+        titles = {f.name: f.title for f in self.schemas.fields(entry.kind)} if not path else {}
+        choices = [name for option in error.validator_value for name in option["required"]]
+        named = " or ".join(
+            f"'{format_path((*path, name))}'" + (f" ({titles[name]})" if name in titles else "")
+            for name in choices
+        )
+        yield self._finding(
+            entry, path, "required", f"{named} is required: add at least one", field=(*path, choices[0])
+        )
 
     def _finding(
         self,
@@ -99,7 +204,7 @@ class _SchemaErrors:
         if keyword in ("additionalProperties", "unevaluatedProperties"):
             allowed = self.top_level[entry.kind] if not path else list(schema.get("properties", {}))
             for key in (k for k in value if k not in allowed):
-                where = f"a {entry.kind}" if not path else f"'{name}'"
+                where = f"a {_KIND_WORDS.get(entry.kind, entry.kind)}" if not path else f"'{name}'"
                 yield self._finding(
                     entry,
                     (*path, key),
@@ -108,8 +213,22 @@ class _SchemaErrors:
                     key=True,
                 )
             return
+        if value is None and keyword in ("type", "enum"):
+            message = f"'{name}' is empty: {self.what_to_write(name, schema)}, or remove the line"
+            yield self._finding(entry, path, "empty-value", message)
+            return
+        if keyword in ("pattern", "format") and (_is_date_schema(schema) or error.validator_value == "date"):
+            month_allowed = "month" in schema.get("x-hint", "")
+            message = f"'{name}' {date_problem(value, month_allowed=month_allowed)}"
+            yield self._finding(entry, path, "date", message)
+            return
         if keyword == "enum":
-            message = f"'{name}' must be one of {', '.join(map(str, error.validator_value))} (got {_describe(value)})"
+            allowed = ", ".join(
+                _describe(v) if isinstance(v, bool) else str(v) for v in error.validator_value
+            )
+            message = f"'{name}' must be one of {allowed} (got {_describe(value)})"
+            if True in error.validator_value and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+                message += ", which is text, not a boolean"
         elif keyword == "type":
             expected = (
                 error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
@@ -117,8 +236,8 @@ class _SchemaErrors:
             message = f"'{name}' must be {' or '.join(_TYPE_WORDS.get(t, t) for t in expected)} (got {_describe(value)})"
             if "boolean" in expected and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
                 message += ", which is text, not a boolean"
-            elif "object" in expected and isinstance(value, str) and "sv" in schema.get("properties", {}):
-                message += "; write it as 'sv:' and 'en:' lines below the field"
+            elif "object" in expected or "array" in expected:
+                message += f": {self.what_to_write(name, schema)}"
         elif keyword == "pattern":
             message = f"'{name}' must be {schema.get('x-hint', 'in the form ' + error.validator_value)} (got {_describe(value)})"
         elif keyword == "format":
@@ -146,6 +265,12 @@ class _SchemaErrors:
         yield self._finding(entry, path, keyword, message)
 
 
+def _one_of_required(error: ValidationError) -> bool:
+    return error.validator == "anyOf" and all(
+        isinstance(option, dict) and set(option) == {"required"} for option in error.validator_value
+    )
+
+
 def schemas_errors(schemas: SchemaSet, entry: Entry) -> Iterator[ValidationError]:
     return schemas.validators[entry.kind].iter_errors(entry.data)
 
@@ -167,7 +292,7 @@ def parse_date(text: Any) -> dt.date | None:
         return None
 
 
-def _period_bound(text: Any, *, end: bool) -> dt.date | None:
+def period_bound(text: Any, *, end: bool) -> dt.date | None:
     """A period value as a date: a month stands for its first day (start) or last day (end)."""
     if isinstance(text, str) and len(text) == 7:
         try:
@@ -177,6 +302,19 @@ def _period_bound(text: Any, *, end: bool) -> dt.date | None:
         except ValueError:
             return None
     return parse_date(text)
+
+
+def status_may_be_outdated(data: dict[str, Any]) -> bool:
+    """A planned or ongoing status that its source gave before the period ended, or without a date.
+
+    Once the period is over, such a status no longer says where the project stands.
+    """
+    end = period_bound(_get(data, "period", "end"), end=True)
+    recorded = data.get("status_recorded")
+    if data.get("status") not in ("planned", "ongoing") or end is None or not isinstance(recorded, dict):
+        return False
+    recorded_on = period_bound(recorded.get("date"), end=True)
+    return recorded_on is None or recorded_on < end
 
 
 def months_between(earlier: dt.date, later: dt.date) -> int:
@@ -194,8 +332,10 @@ class _CatalogueChecks:
         for entry in entries:
             self.ids.setdefault(entry.kind, set()).add(entry.id)
 
-    def _finding(self, entry: Entry, path: JsonPath, severity: str, code: str, message: str) -> Finding:
-        pos = entry.position_of(path)
+    def _finding(
+        self, entry: Entry, path: JsonPath, severity: str, code: str, message: str, *, key: bool = False
+    ) -> Finding:
+        pos = entry.position_of(path, key=key)
         return Finding(entry.display_path, pos.line, pos.column, severity, code, message, format_path(path))
 
     def references(self, entry: Entry) -> Iterator[tuple[JsonPath, str, str]]:
@@ -234,7 +374,12 @@ class _CatalogueChecks:
             yield from self.english(entry, entry.data, ())
         yield from self.parent_cycles()
         for entry in self.entries:
-            if entry.kind in ("unit", "contact") and (entry.kind, entry.id) not in used:
+            listed_under_parent = entry.kind == "unit" and isinstance(entry.data.get("parent"), str)
+            if (
+                entry.kind in ("unit", "contact")
+                and (entry.kind, entry.id) not in used
+                and not listed_under_parent
+            ):
                 what = (
                     "no entry names it as 'unit', 'parent' or 'partners'"
                     if entry.kind == "unit"
@@ -289,25 +434,33 @@ class _CatalogueChecks:
 
     def dates(self, entry: Entry) -> Iterator[Finding]:
         today = self.options.today
-        reviewed = parse_date(entry.data.get("reviewed"))
-        if reviewed and reviewed > today:
+        for name, what in (("compiled", "compiled"), ("confirmed", "confirmed")):
+            reviewed = parse_date(entry.data.get(name))
+            if reviewed and reviewed > today:
+                yield self._finding(
+                    entry,
+                    (name,),
+                    ERROR,
+                    "reviewed-future",
+                    f"'{name}' is {reviewed}, after today ({today}): use the date the entry was {what}",
+                )
+        # Only the owning unit's confirmation counts: a compiled entry was never confirmed, so it is
+        # not "stale"; its page says it is taken from public documents.
+        confirmed = parse_date(entry.data.get("confirmed"))
+        if (
+            confirmed
+            and confirmed <= today
+            and months_between(confirmed, today) >= self.options.stale_after_months
+        ):
             yield self._finding(
                 entry,
-                ("reviewed",),
-                ERROR,
-                "reviewed-future",
-                f"'reviewed' is {reviewed}, after today ({today}): use the date the entry was checked",
-            )
-        elif reviewed and months_between(reviewed, today) >= self.options.stale_after_months:
-            yield self._finding(
-                entry,
-                ("reviewed",),
+                ("confirmed",),
                 WARNING,
                 "stale",
-                f"last reviewed {reviewed}, {self.options.stale_after_months} or more months ago: check the entry with its owner and update 'reviewed'",
+                f"last confirmed by the owning unit on {confirmed}, {self.options.stale_after_months} or more months ago: ask the unit to check the entry and update 'confirmed'",
             )
-        start = _period_bound(_get(entry.data, "period", "start"), end=False)
-        end = _period_bound(_get(entry.data, "period", "end"), end=True)
+        start = period_bound(_get(entry.data, "period", "start"), end=False)
+        end = period_bound(_get(entry.data, "period", "end"), end=True)
         if start and end and end < start:
             yield self._finding(
                 entry,
@@ -317,7 +470,23 @@ class _CatalogueChecks:
                 f"'period.end' ({entry.data['period']['end']}) is before 'period.start' ({entry.data['period']['start']})",
             )
         status = entry.data.get("status") if entry.kind == "project" else None
-        if status == "completed" and end and end > today:
+        if status and end and end < today and status_may_be_outdated(entry.data):
+            recorded_text = _get(entry.data, "status_recorded", "date")
+            period_end = entry.data["period"]["end"]
+            if recorded_text:
+                why = f"was recorded on {recorded_text}, before the period ended ({period_end})"
+            else:
+                why = f"was recorded without a date, and the period has ended ({period_end})"
+            yield self._finding(
+                entry,
+                ("status_recorded",),
+                WARNING,
+                "status-outdated",
+                f"the status '{status}' {why}: it may be out of date. Ask the owning unit or the funder "
+                "for the current status, then update 'status' and 'status_recorded'",
+                key=True,
+            )
+        elif status == "completed" and end and end > today:
             yield self._finding(
                 entry,
                 ("status",),
@@ -364,7 +533,7 @@ def validate(loaded: LoadResult, schemas: SchemaSet, options: Options | None = N
     options = options or Options()
     converter = _SchemaErrors(schemas)
     findings = list(loaded.findings)
-    for entry in loaded.entries:
-        findings.extend(converter.findings(entry))
+    for entry_findings in fork_map(lambda entry: list(converter.findings(entry)), loaded.entries):
+        findings.extend(entry_findings)
     findings.extend(_CatalogueChecks(loaded.entries, options).run())
     return findings

@@ -20,7 +20,8 @@ def build(job: EngineJob) -> None:
     logger = logging.getLogger("mkdocs")
     level = logger.level
     if job.quiet:
-        logger.setLevel(logging.WARNING)
+        # A dirty build (the preview's) warns that navigation may be stale: it is not, here.
+        logger.setLevel(logging.ERROR if job.dirty else logging.WARNING)
     try:
         mkdocs_build(load_config(config_file=str(config_file)), dirty=job.dirty)
     except (MkDocsException, OSError) as error:

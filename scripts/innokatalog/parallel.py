@@ -1,0 +1,45 @@
+"""Spread independent work over the machine's cores, keeping the order of the results.
+
+Workers are forked, so they share what the parent has loaded (the schemas, the entries) instead
+of receiving a pickled copy; only each worker's results travel back. Small jobs stay in one
+process, where starting workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+MIN_ITEMS = 200
+_TASK: dict[str, Any] = {}
+
+
+def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
+    function, items = _TASK["function"], _TASK["items"]
+    return [function(item) for item in items[bounds[0] : bounds[1]]]
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def fork_map(
+    function: Callable[[Item], Result], items: Sequence[Item], *, workers: int | None = None
+) -> list[Result]:
+    """`[function(item) for item in items]`, computed in forked processes when it pays."""
+    workers = min(workers or cores(), max(1, len(items) // (MIN_ITEMS // 2)))
+    if workers < 2 or len(items) < MIN_ITEMS or _TASK:
+        return [function(item) for item in items]
+    size = -(-len(items) // workers)
+    bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    _TASK.update(function=function, items=items)
+    try:
+        with ProcessPoolExecutor(len(bounds), mp_context=multiprocessing.get_context("fork")) as pool:
+            return [result for chunk in pool.map(_run_chunk, bounds) for result in chunk]
+    finally:
+        _TASK.clear()
