@@ -116,7 +116,9 @@ def test_listing_pages_hold_at_most_24_cards_and_count_right(testbed_pages: dict
 def test_pages_link_prev_next_and_numbers(testbed_pages: dict[str, Page]) -> None:
     first, second = testbed_pages["testbeds/"], testbed_pages["testbeds/page/2/"]
     rels = {
-        tag.attrs["rel"]: urljoin("http://site.invalid/" + second.url, tag.attrs["href"]).removeprefix("http://site.invalid/")
+        tag.attrs["rel"]: urljoin("http://site.invalid/" + second.url, tag.attrs["href"]).removeprefix(
+            "http://site.invalid/"
+        )
         for tag in parse_html(second.html).find("a")
         if "rel" in tag.attrs
     }
