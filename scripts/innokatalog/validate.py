@@ -13,8 +13,8 @@ from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 
 from .findings import ERROR, WARNING, Finding, did_you_mean
-from .load import Entry, JsonPath, LoadResult, format_path
 from .listing import reserved_ids
+from .load import Entry, JsonPath, LoadResult, format_path
 from .model import KIND_PLURALS, REFERENCES
 from .parallel import fork_map
 from .schema import SchemaSet
