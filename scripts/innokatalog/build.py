@@ -26,8 +26,8 @@ from . import export, i18n, news
 from .engines import DEFAULT_ENGINE, ENGINES, EngineError, EngineJob, get_engine
 from .findings import Summary, sort_findings
 from .generate import Generator, LanguageTree, Sources, read_sources, write_tree
-from .load import load_catalogue
-from .model import Catalogue
+from .load import LoadCache, load_catalogue
+from .model import Catalogue, Item
 from .render import relative_url
 from .report import ReportError
 from .schema import SchemaSet, SchemaSetError
@@ -88,13 +88,15 @@ def project_settings(
     )
 
 
-def load_valid_catalogue(root: Path, catalogue_dir: str, schema_dir: str) -> tuple[Catalogue, SchemaSet]:
-    """Load and validate; raise with the findings as text if any is an error."""
+def load_valid_catalogue(
+    root: Path, catalogue_dir: str, schema_dir: str, cache: LoadCache | None = None
+) -> tuple[Catalogue, SchemaSet]:
+    """Load and validate; raise with the findings as text if any is an error. (`cache`: see load.)"""
     try:
         schemas = SchemaSet(root / schema_dir)
     except SchemaSetError as error:
         raise CatalogueError(f"the schemas cannot be used, nothing was built: {error}") from None
-    loaded = load_catalogue(root / catalogue_dir)
+    loaded = load_catalogue(root / catalogue_dir, cache)
     findings = validate(loaded, schemas, Options())
     posts = news.news_dir((root / catalogue_dir).resolve().parent)  # the posts beside this catalogue
     if posts.is_dir():  # a broken post is a finding here, not a traceback in the engine
@@ -136,8 +138,8 @@ def _build_language(lang: str) -> None:
     """One language, in its own process: generate its tree, write it, run the engine on it."""
     job_input = _SHARED["input"]
     assert isinstance(job_input, BuildInput)
-    tree = job_input.generator(lang).tree()
-    write_tree(tree.files, job_input.workspace.docs(lang))
+    tree = job_input.generator(lang).tree(entries=job_input.entries)
+    write_tree(tree.files, job_input.workspace.docs(lang), only_changed=job_input.dirty)
     run_engine(job_input, tree)
 
 
@@ -150,7 +152,8 @@ class BuildInput:
     workspace: Workspace
     today: dt.date
     quiet: bool = True
-    dirty: bool = False
+    dirty: bool = False  # a preview's rebuild: write only changed files, and let the engine skip the rest
+    entries: list[Item] | None = None  # the entries whose pages to render (None: all of them)
 
     def generator(self, lang: str) -> Generator:
         return Generator(self.catalogue, self.schemas, self.sources, lang, self.settings.site_url, self.today)

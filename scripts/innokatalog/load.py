@@ -641,13 +641,28 @@ def _load_one(item: tuple[Path, str]) -> tuple[Entry | None, list[Finding]]:
     return load_file(*item)
 
 
-def load_catalogue(root: Path) -> LoadResult:
+# A file's (modification time, size) → what loading it gave: lets a preview reread only what changed.
+LoadCache = dict[Path, tuple[tuple[int, int], tuple["Entry | None", list[Finding]]]]
+
+
+def load_catalogue(root: Path, cache: LoadCache | None = None) -> LoadResult:
     """Load every entry under `root` (on all cores); never raises for bad content, only reports.
 
-    Findings come in the same order as when the files are read one after another.
+    Findings come in the same order as when the files are read one after another. With `cache`,
+    a file whose modification time and size are unchanged is not read again.
     """
     found = list(_entry_files(root))
-    loaded = iter(fork_map(_load_one, [item for item in found if not isinstance(item, Finding)]))
+    files_to_load = [item for item in found if not isinstance(item, Finding)]
+    if cache is None:
+        loaded = iter(fork_map(_load_one, files_to_load))
+    else:
+        stamps = {path: (path.stat().st_mtime_ns, path.stat().st_size) for path, _ in files_to_load}
+        fresh = [item for item in files_to_load if cache.get(item[0], (None,))[0] != stamps[item[0]]]
+        for item, result in zip(fresh, fork_map(_load_one, fresh), strict=True):
+            cache[item[0]] = (stamps[item[0]], result)
+        for path in set(cache) - set(stamps):
+            del cache[path]
+        loaded = iter(cache[path][1] for path, _ in files_to_load)
     entries: list[Entry] = []
     findings: list[Finding] = []
     files = 0

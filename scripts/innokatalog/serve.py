@@ -9,6 +9,7 @@ A save that makes the catalogue invalid keeps the last good site, with a notice 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import errno
 import html
@@ -34,10 +35,10 @@ from .build import (
     finish,
     load_valid_catalogue,
     project_settings,
-    run_engine,
     swap_into_place,
 )
-from .generate import read_sources, write_tree
+from .generate import read_sources
+from .load import LoadCache
 from .model import Catalogue, Item
 from .report import ReportError
 
@@ -126,6 +127,7 @@ class Preview:
         self.site.mkdir()
         self.snapshot: dict[str, int] = {}
         self.catalogue: Catalogue | None = None
+        self.loaded: LoadCache = {}  # entry files as last read, so a rebuild rereads only changed ones
         self._indexing: threading.Thread | None = None
 
     def scan(self) -> dict[str, int]:
@@ -148,7 +150,7 @@ class Preview:
             if snapshot.get(path) != self.snapshot.get(path)
         }
         catalogue, schemas = load_valid_catalogue(
-            self.project, self.settings.catalogue_dir, self.settings.schema_dir
+            self.project, self.settings.catalogue_dir, self.settings.schema_dir, self.loaded
         )
         entries_only = bool(changed) and all(path.startswith("catalogue/") for path in changed)
         if self.catalogue is not None and entries_only and self.settings.engine == "mkdocs":
@@ -186,14 +188,14 @@ class Preview:
         self._wait_for_index()
         touched, gone = changed_entries(self.catalogue, catalogue)
         workspace = PreviewWorkspace(self.folder, self.site)
-        job_input = self._input(catalogue, schemas, workspace, dirty=True)
         for lang in self.settings.languages:
             for item in gone:
                 (workspace.docs(lang) / f"{item.url.rstrip('/')}.md").unlink(missing_ok=True)
                 shutil.rmtree(workspace.output(lang) / item.url, ignore_errors=True)
-            tree = job_input.generator(lang).tree(entries=list(touched))
-            write_tree(tree.files, workspace.docs(lang), only_changed=True)
-            run_engine(job_input, tree)
+        job_input = dataclasses.replace(
+            self._input(catalogue, schemas, workspace, dirty=True), entries=list(touched)
+        )
+        build_languages(job_input, self.settings.languages)
         self._indexing = threading.Thread(target=finish, args=(self.site, job_input), daemon=True)
         self._indexing.start()
         return f"Rebuilt {len(touched)} entries and the overview pages"
