@@ -282,7 +282,8 @@ def test_opportunity_page_says_what_is_not_stated_and_where_to_ask() -> None:
     assert "<dt>Hur ofta</dt><dd>Uppgift saknas</dd>" in page.html
     assert "<dt>Vem kan delta</dt><dd>Invånare</dd>" in page.html
     assert "Källorna beskriver inte hur man söker eller deltar. Fråga den ansvariga enheten" in page.html
-    assert '<span data-pagefind-filter="type">Möjlighet</span>' in page.html
+    assert '<span data-pagefind-filter="type">opportunity</span>' in page.html
+    assert '<span data-pagefind-meta="type">Möjlighet</span>' in page.html
 
 
 def test_entry_pages_give_search_codes_a_kind_and_facts_that_do_not_run_together() -> None:
