@@ -169,11 +169,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "way_in_audience": {
         "sv": "Ingen kontaktväg är särskilt till för just den frågan ännu. Börja med den här, som tar emot andra frågor från samma grupp.",
-        "en": "No contact path is meant for that question yet. Start with this one, which takes other questions from the same group.",
+        "en": "No contact path is meant for that question yet. Start with this one, which deals with other matters from the same group.",
     },
     "way_in_central": {
         "sv": "Ingen kontaktväg är särskilt till för dig ännu. Börja med den här, som tar emot flest slags frågor.",
-        "en": "No contact path is meant for you yet. Start with this one, which takes the widest range of questions.",
+        "en": "No contact path is meant for you yet. Start with this one, which deals with the widest range of matters.",
     },
     "all_contacts": {"sv": "Se alla kontaktvägar", "en": "See all contact paths"},
     "your_way_in": {"sv": "Din väg in", "en": "Your way in"},
