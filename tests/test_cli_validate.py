@@ -394,3 +394,17 @@ def test_a_syntax_finding_in_json_carries_the_line_and_the_example(catalogue: Pa
         "status:active",
         "status: active",
     )
+
+
+def test_build_works_from_inside_the_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`catalogue build` from catalogue/testbeds/ builds the project's site into its own public/."""
+    project = tmp_path / "project"
+    for name in ("schema", "site", "catalogue", "reports"):
+        shutil.copytree(PROJECT / name, project / name)
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy(PROJECT / name, project / name)
+    monkeypatch.chdir(project / "catalogue" / "testbeds")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert (project / "public" / "index.html").is_file()
+    assert not (project / "catalogue" / "testbeds" / "public").exists()

@@ -37,6 +37,11 @@ def here() -> Project:
     return Project.around(Path.cwd())
 
 
+def site_root() -> Path:
+    """The project folder to build, from wherever inside it the user stands."""
+    return here().root or Path.cwd()
+
+
 def catalogue_folder(directory: Path | None, project: Project) -> Path:
     """The catalogue folder given, else the project's; a usage error (exit 2) when there is none."""
     folder = directory or project.catalogue_dir
@@ -274,7 +279,7 @@ def build_command(output: Path | None, engine: str | None, site_url: str | None,
     from .build import CatalogueError, build_site
 
     try:
-        target = build_site(Path.cwd(), output, quiet=not verbose, engine=engine, site_url=site_url)
+        target = build_site(site_root(), output, quiet=not verbose, engine=engine, site_url=site_url)
     except CatalogueError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
@@ -302,7 +307,7 @@ def serve_command(host: str, port: int, engine: str | None) -> None:
     from .serve import PortInUse, serve
 
     try:
-        serve(Path.cwd(), host, port, click.echo, engine=engine)
+        serve(site_root(), host, port, click.echo, engine=engine)
     except PortInUse as error:
         raise click.UsageError(str(error)) from None
     except CatalogueError as error:
