@@ -483,3 +483,22 @@ def test_report_charts_are_images_with_a_title_and_description(site: Path) -> No
     assert charts
     for chart in charts:
         assert 'role="img"' in chart and "<title" in chart and "<desc" in chart
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_page_links_its_news_feed_and_a_post_shows_its_date(site: Path, lang: str) -> None:
+    root = site / ("" if lang == "sv" else "en")
+    own = [p for p in root.rglob("index.html") if lang == "en" or p.relative_to(root).parts[0] != "en"]
+    pages = [p for p in own if p.relative_to(root).parts[0] not in ("embed", "pagefind")]  # embeds stand alone
+    assert pages
+    for path in pages[:400]:
+        html = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # a redirect from an old address
+        links = [t for t in parse_html(html).find("link") if t.attrs.get("type") == "application/atom+xml"]
+        assert links, f"{path.relative_to(site)} has no feed link"
+        target = (path.parent / links[0].attrs["href"]).resolve()
+        assert target == (root / "feed.xml").resolve() and target.is_file(), path
+    for slug, front in shipped_posts():
+        html = read(site, ("" if lang == "sv" else "en/") + f"news/{slug}/")
+        assert f'<time datetime="{front["date"].isoformat()}">' in html

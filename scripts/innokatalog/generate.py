@@ -210,6 +210,10 @@ class Generator:
         body = _MARKER.sub(lambda m: self.marker(m["name"], url), body)
         meta = {**(meta if isinstance(meta, dict) else {}), **alternate_meta(url, self.lang)}
         if isinstance(meta.get("date"), dt.date):
+            if news.is_post(path):  # a post says when it was published, above its text
+                shown = html_escape(i18n.format_date(meta["date"], self.lang))
+                label = html_escape(i18n.t("published", self.lang))
+                body = f'<p class="news-post__date">{label} <time datetime="{meta["date"].isoformat()}">{shown}</time></p>\n\n{body}'
             meta["date"] = meta["date"].isoformat()
         return page_file(meta, f"<div data-pagefind-body markdown>\n\n{body}\n\n</div>\n")
 

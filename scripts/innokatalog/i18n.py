@@ -215,6 +215,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "not_stated": {"sv": "Uppgift saknas", "en": "Not stated"},
     "featured": {"sv": "I fokus", "en": "In focus"},
     "news": {"sv": "Nyheter", "en": "News"},
+    "published": {"sv": "Publicerad", "en": "Published"},
+    "news_feed": {"sv": "Nyheter (Atom-flöde)", "en": "News (Atom feed)"},
 }
 
 # What a visitor wants (the chooser) → the contact topics that answer it.
