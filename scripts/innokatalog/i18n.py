@@ -216,7 +216,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "featured": {"sv": "I fokus", "en": "In focus"},
     "news": {"sv": "Nyheter", "en": "News"},
     "published": {"sv": "Publicerad", "en": "Published"},
-    "news_feed": {"sv": "Nyheter (Atom-flöde)", "en": "News (Atom feed)"},
 }
 
 # What a visitor wants (the chooser) → the contact topics that answer it.
