@@ -14,7 +14,7 @@ import pytest
 
 from innokatalog import i18n
 from innokatalog.facets import FACET_NAMES
-from innokatalog.render import SEARCH_TEXTS
+from innokatalog.render import SEARCH_MARKER, SEARCH_TEXTS
 
 from .browser_support import LANGUAGE_ROOTS, MOBILE, page_path, shipped_catalogue
 from .test_browser import name_of, seed_testbed, status_count, wait_for_search
@@ -145,6 +145,9 @@ def test_aliases_find_the_health_care_entries(tab: Any, base: str, lang: str, qu
     wait_for_results(tab)
     found = set(result_links(tab))
     assert expected <= found, f"{query!r} ({lang}) missed {sorted(expected - found)}"
+    # what the alias matched is hidden text: the result shows the entry's summary, not a list of aliases
+    for excerpt in tab.locator(".search__excerpt").all_text_contents():
+        assert SEARCH_MARKER not in excerpt and "e-health, digital" not in excerpt, excerpt
 
 
 def test_each_result_shows_its_kind_and_a_clean_excerpt(tab: Any, base: str) -> None:

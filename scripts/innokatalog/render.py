@@ -201,6 +201,7 @@ class Renderer:
             embed_page=EMBED_PAGE,
             facets=entry_facets,
             search_text=self.search_text,
+            search_marker=SEARCH_MARKER,
         )
         self.env = env
 
@@ -963,6 +964,10 @@ LISTING_TEXTS = {
         "example": "example",
     },
 }
+
+# Starts the hidden words an entry is found by (facts, tags, aliases): search.js shows the entry's
+# summary instead of an excerpt taken from them, which would read as a list of synonyms.
+SEARCH_MARKER = "⁂"
 
 SEARCH_TEXTS = {
     "sv": {

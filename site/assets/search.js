@@ -132,6 +132,8 @@
       status.textContent = text;
     }
 
+    var SEARCH_MARKER = "\u2042";
+
     function showMore(id) {
       var slice = current.results.slice(shown, shown + PAGE_SIZE);
       return Promise.all(slice.map(function (result) { return result.data(); })).then(function (data) {
@@ -141,6 +143,14 @@
           var link = el("a", { href: result.url }, [result.meta.title || result.url]);
           var excerpt = el("p", { "class": "search__excerpt" });
           excerpt.innerHTML = result.excerpt;  // Pagefind escapes the text and marks the matches
+          // An excerpt from the hidden words (after the marker) would read as a list of aliases:
+          // the entry's summary says more.
+          var hiddenFrom = result.content.indexOf(SEARCH_MARKER);
+          var at = result.content.indexOf(excerpt.textContent.slice(0, 40));
+          var fromHidden = excerpt.textContent.indexOf(SEARCH_MARKER) >= 0 || at < 0 || at >= hiddenFrom;
+          if (hiddenFrom >= 0 && fromHidden && result.meta.summary) {
+            excerpt.textContent = result.meta.summary;
+          }
           list.appendChild(el("li", { "class": "search__result" }, [
             result.meta.type ? el("p", { "class": "search__kind" }, [result.meta.type]) : null,
             el("h2", { "class": "search__title" }, [link]),
