@@ -245,7 +245,14 @@ def axe_pages(site_dir: Path) -> list[tuple[str, str]]:
 
 def on_a_phone(path: str) -> bool:
     """The pages also checked at 390 x 844: home, a testbed, the chooser, search and the wide tables."""
-    phone_pages = ("", "vag-in/", page_path("testbed", seed_testbed().id, "sv"), "falt/", "oppna-data/", "testbeds/")
+    phone_pages = (
+        "",
+        "vag-in/",
+        page_path("testbed", seed_testbed().id, "sv"),
+        "falt/",
+        "oppna-data/",
+        "testbeds/",
+    )
     return path in phone_pages or path.startswith("sok/")
 
 

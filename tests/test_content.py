@@ -147,7 +147,7 @@ def test_the_opportunities_listing_lists_the_innovationsstipendium(site: Path, l
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_chooser_sends_a_resident_looking_for_funding_to_the_stipendium(site: Path, lang: str) -> None:
     chooser = read(site, ("" if lang == "sv" else "en/") + "vag-in/")
-    row = re.search(r'<tr data-who="residents" data-want="funding">(.*?)</tr>', chooser, flags=re.S)
+    row = re.search(r'<tr data-who="residents" data-want="funding"[^>]*>(.*?)</tr>', chooser, flags=re.S)
     assert row, "no row for residents who want funding"
     assert 'href="../opportunities/innovationsstipendium/"' in row[1]
 

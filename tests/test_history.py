@@ -125,7 +125,9 @@ def test_a_full_clone_has_the_same_history(repo: Path, tmp_path: Path) -> None:
 def test_a_shallow_clone_has_no_history_and_no_error(repo: Path, tmp_path: Path) -> None:
     shallow = tmp_path / "shallow"
     subprocess.run(
-        ["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True, capture_output=True
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)],
+        check=True,
+        capture_output=True,
     )
     assert read_history(shallow, "catalogue", REPO_URL) is None
     catalogue, renderer = rendered(shallow)

@@ -115,7 +115,11 @@ def test_listing_pages_hold_at_most_24_cards_and_count_right(testbed_pages: dict
 
 def test_pages_link_prev_next_and_numbers(testbed_pages: dict[str, Page]) -> None:
     first, second = testbed_pages["testbeds/"], testbed_pages["testbeds/page/2/"]
-    rels = {tag.attrs.get("rel"): tag.attrs["href"] for tag in parse_html(second.html).find("a") if "rel" in tag.attrs}
+    rels = {
+        tag.attrs.get("rel"): tag.attrs["href"]
+        for tag in parse_html(second.html).find("a")
+        if "rel" in tag.attrs
+    }
     assert rels == {"prev": "../../", "next": "../3/"}
     assert 'rel="prev"' not in first.html and 'rel="next" href="page/2/"' in first.html
     current = re.findall(r'<a href="[^"]*" aria-current="page">(\d+)</a>', second.html)
@@ -152,7 +156,9 @@ def test_cards_show_kind_audience_cost_status_and_response_time(testbed_pages: d
     terms = re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", card)
     lang = "sv" if "Testbäddar" in page.title else "en"
     schema_set = schemas()
-    cost = next(f for f in schema_set.fields("testbed") if f.name == "access").schema["properties"]["cost_model"]
+    cost = next(f for f in schema_set.fields("testbed") if f.name == "access").schema["properties"][
+        "cost_model"
+    ]
 
     def label(field: str, code: str) -> str:
         return schema_set.labels("testbed", field)[code][lang]
@@ -162,7 +168,10 @@ def test_cards_show_kind_audience_cost_status_and_response_time(testbed_pages: d
         (FACET_NAMES["audience"][lang], label("audiences", "companies")),
         (i18n.t("cost_model", lang), cost["x-labels"]["free"][lang]),
         (i18n.t("status", lang), label("status", "active")),
-        (LISTING_TEXTS[lang]["response"], {"sv": "5 arbetsdagar (exempel)", "en": "5 working days (example)"}[lang]),
+        (
+            LISTING_TEXTS[lang]["response"],
+            {"sv": "5 arbetsdagar (exempel)", "en": "5 working days (example)"}[lang],
+        ),
     ]
     assert terms == expected, card
 

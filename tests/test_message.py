@@ -38,7 +38,9 @@ def test_mailto_encodes_swedish_letters_spaces_and_line_breaks() -> None:
         ),
     ],
 )
-def test_testbed_page_writes_to_the_contact_paths_mailbox(lang: str, subject: str, questions: list[str]) -> None:
+def test_testbed_page_writes_to_the_contact_paths_mailbox(
+    lang: str, subject: str, questions: list[str]
+) -> None:
     catalogue = fresh_catalogue()
     page = Renderer(catalogue, schemas(), lang).entry_page(catalogue.find("testbed", "halsolabbet"))
     links = [tag for tag in parse_html(page.html).find("a") if tag.attrs["href"].startswith("mailto:")]

@@ -105,11 +105,61 @@ def test_unit_and_contact_pages_list_what_refers_to_them() -> None:
 
 def test_chooser_matches_audience_and_topic() -> None:
     rows = Renderer(mini_catalogue(), schemas(), "sv").chooser_rows()
-    found = {(row["who"], row["want"]): row["contact"] for row in rows}
-    assert found[("companies", "test")].id == "c1"
-    assert found[("startups", "test")].id == "c1"
-    assert found[("residents", "test")] is None
-    assert found[("companies", "funding")] is None
+    found = {(row["who"], row["want"]): (row["contact"].id, row["match"]) for row in rows}
+    assert found[("companies", "test")] == ("c1", "exact")
+    assert found[("startups", "test")] == ("c1", "exact")
+    # c1 serves companies but not with funding: the general way in for companies
+    assert found[("companies", "funding")] == ("c1", "audience")
+    # no contact path serves residents at all: the central one
+    assert found[("residents", "test")] == ("c1", "central")
+
+
+def test_chooser_never_strands_a_visitor_on_the_shipped_catalogue() -> None:
+    """Every who x what ends on a contact path; the most specific one wins (company + test: testbed access)."""
+    from innokatalog import i18n
+    from innokatalog.load import load_catalogue
+    from innokatalog.model import Catalogue
+
+    from .mini import PROJECT
+
+    catalogue = Catalogue(load_catalogue(PROJECT / "catalogue").entries)
+    rows = Renderer(catalogue, schemas(), "en").chooser_rows()
+    assert len(rows) == len(i18n.VISITORS) * len(i18n.WANTS)
+    assert all(row["contact"] is not None for row in rows)
+    found = {(row["who"], row["want"]): row for row in rows}
+    company_test = found[("companies", "test")]
+    assert company_test["match"] == "exact"
+    assert company_test["contact"].get("topics") == ["testbed-access"], company_test["contact"].id
+    for row in rows:
+        contact = row["contact"]
+        if row["match"] == "exact":
+            assert row["who"] in contact.get("audiences")
+            assert set(i18n.WANTS[row["want"]]["topics"]) & set(contact.get("topics"))
+        elif row["match"] == "audience":
+            assert row["who"] in contact.get("audiences")
+
+
+def test_urgent_matters_are_named_on_the_improvement_suggestion_path() -> None:
+    from innokatalog.load import load_catalogue
+    from innokatalog.model import Catalogue
+
+    from .mini import PROJECT
+
+    catalogue = Catalogue(load_catalogue(PROJECT / "catalogue").entries)
+    for lang in ("sv", "en"):
+        renderer = Renderer(catalogue, schemas(), lang)
+        for contact in catalogue.of_kind("contact"):
+            html = renderer.entry_page(contact).html
+            urgent = "improvement-suggestions" in contact.get("topics")
+            assert ('href="tel:112"' in html and 'href="tel:1177"' in html) == urgent, (lang, contact.id)
+
+
+def test_featured_entries_on_home_are_bounded() -> None:
+    catalogue = mini_catalogue()
+    for item in catalogue.all():
+        item.data["featured"] = True
+    html = Renderer(catalogue, schemas(), "sv").featured("", limit=2)
+    assert html.count("<li>") == 2
 
 
 def test_reference_page_lists_every_schema_property() -> None:
@@ -156,6 +206,28 @@ def test_reference_page_lists_the_fields_inside_fields() -> None:
     assert "Ja, när location finns" in location
 
 
+def test_web_forms_are_named_links_and_addresses_wrap_at_sensible_points() -> None:
+    from innokatalog import i18n
+    from innokatalog.load import load_catalogue
+    from innokatalog.model import Catalogue
+    from innokatalog.render import breakable
+
+    from .mini import PROJECT
+
+    assert breakable("ideer@example.org") == "ideer@<wbr>example<wbr>.org"
+    assert breakable("<b>@x") == "&lt;b&gt;@<wbr>x", "the address is escaped before it is broken"
+    catalogue = Catalogue(load_catalogue(PROJECT / "catalogue").entries)
+    with_form = [c for c in catalogue.of_kind("contact") if (c.get("channels") or {}).get("web_form")]
+    assert with_form, "no shipped contact path has a web form"
+    for lang in ("sv", "en"):
+        renderer = Renderer(catalogue, schemas(), lang)
+        for contact in with_form:
+            url = contact.get("channels")["web_form"]
+            html = renderer.entry_page(contact).html
+            assert f'<a href="{url}">{i18n.t("web_form_link", lang)}</a>' in html
+            assert f">{url}<" not in html, "the web form is shown as a raw address"
+
+
 def _with(extra: list[tuple[str, str, dict]]) -> Renderer:
     """The mini catalogue with extra entries (kind, id, data) added in code."""
     entries = load_catalogue(MINI).entries + [
@@ -180,12 +252,13 @@ def _way_in(renderer: Renderer, who: str, want: str) -> str | None:
 
 
 def test_chooser_offers_an_open_stipend_where_no_contact_path_matches() -> None:
-    assert _way_in(_with([]), "residents", "funding") is None
+    # without a fitting opportunity the visitor is not stranded: the central contact path, c1
+    assert _way_in(_with([]), "residents", "funding") == "c1"
     assert _way_in(_with([("opportunity", "o1", STIPEND)]), "residents", "funding") == "o1"
     closed = {**STIPEND, "status": "closed"}
-    assert _way_in(_with([("opportunity", "o1", closed)]), "residents", "funding") is None
+    assert _way_in(_with([("opportunity", "o1", closed)]), "residents", "funding") == "c1"
     prize = {**STIPEND, "type": "prize"}  # a prize is no way to get funding
-    assert _way_in(_with([("opportunity", "o1", prize)]), "residents", "funding") is None
+    assert _way_in(_with([("opportunity", "o1", prize)]), "residents", "funding") == "c1"
 
 
 def test_chooser_prefers_a_contact_path_to_an_opportunity() -> None:
@@ -209,7 +282,8 @@ def test_opportunity_page_says_what_is_not_stated_and_where_to_ask() -> None:
     assert "<dt>Hur ofta</dt><dd>Uppgift saknas</dd>" in page.html
     assert "<dt>Vem kan delta</dt><dd>Invånare</dd>" in page.html
     assert "Källorna beskriver inte hur man söker eller deltar. Fråga den ansvariga enheten" in page.html
-    assert '<span data-pagefind-filter="type">Möjlighet</span>' in page.html
+    assert '<span data-pagefind-filter="type">opportunity</span>' in page.html
+    assert '<span data-pagefind-meta="type">Möjlighet</span>' in page.html
 
 
 def test_entry_pages_give_search_codes_a_kind_and_facts_that_do_not_run_together() -> None:
@@ -219,7 +293,7 @@ def test_entry_pages_give_search_codes_a_kind_and_facts_that_do_not_run_together
     assert '<span data-pagefind-filter="kind">living-lab</span>' in html, "filters hold codes, not labels"
     assert '<span data-pagefind-filter="unit">u1</span>' in html
     assert '<dl class="entry__facts" data-pagefind-ignore>' in html, "the fact list stays out of excerpts"
-    assert "<dl class=\"entry__facts\">" not in html
+    assert '<dl class="entry__facts">' not in html
     hidden = html.split("<p hidden>")[1].split("</p>")[0]
     assert hidden.startswith("Levande labb. Hälso- och sjukvård. "), "facts as values, each ended by a stop"
     assert "e-health" in hidden and "digital health" in hidden

@@ -48,9 +48,10 @@ def wait_for_results(page: Any) -> None:
 
 
 def result_links(page: Any) -> list[str]:
-    return [urlsplit(href).path for href in page.locator("[data-results] h2 a").evaluate_all(
-        "links => links.map(a => a.href)"
-    )]
+    return [
+        urlsplit(href).path
+        for href in page.locator("[data-results] h2 a").evaluate_all("links => links.map(a => a.href)")
+    ]
 
 
 SAME_RESULTS = (
@@ -83,7 +84,9 @@ def test_a_ticked_filter_survives_a_reload_of_the_address(tab: Any, base: str) -
     tab.locator("[data-filter-toggle]").click()
     box = tab.locator("#filter-type-testbed")
     box.check()
-    tab.wait_for_function("n => document.querySelector('[data-status]').textContent.startsWith(n)", arg=str(testbeds))
+    tab.wait_for_function(
+        "n => document.querySelector('[data-status]').textContent.startsWith(n)", arg=str(testbeds)
+    )
     assert query_of(tab).get("type") == ["testbed"], tab.url
 
     tab.reload()
@@ -91,7 +94,9 @@ def test_a_ticked_filter_survives_a_reload_of_the_address(tab: Any, base: str) -
     wait_for_results(tab)
     assert status_count(tab) == testbeds
     toggle = tab.locator("[data-filter-toggle]")
-    assert toggle.text_content() == SEARCH_TEXTS["sv"]["filter_active"].format(n=1), "the button shows one filter"
+    assert toggle.text_content() == SEARCH_TEXTS["sv"]["filter_active"].format(n=1), (
+        "the button shows one filter"
+    )
     toggle.click()
     assert tab.locator("#filter-type-testbed").is_checked()
     assert all("/testbeds/" in link for link in result_links(tab))
@@ -145,8 +150,15 @@ def test_aliases_find_the_health_care_entries(tab: Any, base: str, lang: str, qu
 
 
 def test_each_result_shows_its_kind_and_a_clean_excerpt(tab: Any, base: str) -> None:
-    kinds = {f"/{plural}/": i18n.t(kind, "sv") for kind, plural in
-             (("testbed", "testbeds"), ("project", "projects"), ("contact", "contacts"), ("unit", "units"))}
+    kinds = {
+        f"/{plural}/": i18n.t(kind, "sv")
+        for kind, plural in (
+            ("testbed", "testbeds"),
+            ("project", "projects"),
+            ("contact", "contacts"),
+            ("unit", "units"),
+        )
+    }
     tab.goto(search_url(base, "sv", name_of(seed_testbed())))
     wait_for_search(tab)
     wait_for_results(tab)
@@ -240,9 +252,11 @@ def test_a_first_and_a_later_search_download_little(browsing: Any, base: str) ->
     loaded: list[tuple[str, int]] = []
     page.on(
         "requestfinished",
-        lambda request: loaded.append((request.url, request.sizes()["responseBodySize"]))
-        if "/pagefind/" in request.url
-        else None,
+        lambda request: (
+            loaded.append((request.url, request.sizes()["responseBodySize"]))
+            if "/pagefind/" in request.url
+            else None
+        ),
     )
     page.goto(search_url(base, "sv"))
     wait_for_search(page)
@@ -264,5 +278,7 @@ def test_a_first_and_a_later_search_download_little(browsing: Any, base: str) ->
     assert 0 < first <= FIRST_SEARCH_BUDGET
     assert later <= LATER_SEARCH_BUDGET
     page.locator("[data-filter-toggle]").click()
-    page.wait_for_function("() => performance.getEntriesByType('resource').some(r => r.name.includes('/filter/'))")
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(r => r.name.includes('/filter/'))"
+    )
     page.close()

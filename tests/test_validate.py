@@ -696,7 +696,10 @@ def test_status_that_fits_the_dates(
     [
         ("2026-13-01", "'confirmed' is '2026-13-01', but month 13 does not exist: months are 01 to 12"),
         ("2026-00-10", "'confirmed' is '2026-00-10', but month 00 does not exist: months are 01 to 12"),
-        ("2026-11-31", "'confirmed' is '2026-11-31', but November 2026 has 30 days, so day 31 does not exist"),
+        (
+            "2026-11-31",
+            "'confirmed' is '2026-11-31', but November 2026 has 30 days, so day 31 does not exist",
+        ),
         (
             "2026-02-29",
             "'confirmed' is '2026-02-29', but February 2026 has 28 days (2026 is not a leap year), "
@@ -721,7 +724,9 @@ def test_an_impossible_date_names_what_is_wrong_once(
     catalogue: Path, schema_set: SchemaSet, written: str, message: str
 ) -> None:
     path = catalogue / "testbeds/openlab.yml"
-    path.write_text(re.sub(r"^confirmed: .*$", f'confirmed: "{written}"', path.read_text("utf-8"), flags=re.M))
+    path.write_text(
+        re.sub(r"^confirmed: .*$", f'confirmed: "{written}"', path.read_text("utf-8"), flags=re.M)
+    )
     assert rows(check(catalogue, schema_set)) == [(TESTBED, 25, 12, "error", "date", message)]
 
 

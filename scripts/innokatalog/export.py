@@ -1022,7 +1022,9 @@ def entry_json_documents(catalogue: Catalogue, schemas: SchemaSet, site_url: str
                 if (kind, old_id) in current:  # the id is in use again: the new entry owns the address
                     continue
                 files[f"{plural}/{old_id}.json"] = _json_bytes(moved_entry_document(item, old_id, site_url))
-                moved.append({"id": old_id, "new_id": item.id, "json": entry_json_url(site_url, plural, old_id)})
+                moved.append(
+                    {"id": old_id, "new_id": item.id, "json": entry_json_url(site_url, plural, old_id)}
+                )
         index[plural] = {"schema": entry_schema_url(site_url, kind), "entries": entries, "moved": moved}
     files[ENTRY_INDEX] = _json_bytes(index)
     return files

@@ -191,7 +191,7 @@ class Generator:
         meta: dict[str, Any] = {
             "title": html_escape(page.title),
             "description": html_escape(page.description),
-            **alternate_meta(page.url, self.lang),
+            **self.frame_meta(page.url),
         }
         item = self.entries_by_url.get(page.url)
         if item is not None:
@@ -201,6 +201,14 @@ class Generator:
             meta["catalogue_jsonld"] = export.script_json(structured)
         return page_file(meta, f"{FINISHED_HTML}\n{page.html}\n")
 
+    def frame_meta(self, url: str) -> dict[str, str]:
+        """What the theme's frame shows on every page: the other language, and the newest yearly report."""
+        meta = alternate_meta(url, self.lang)
+        report = self.renderer.latest_report_path(self.today)
+        if report:
+            meta["catalogue_report"] = relative_url(url, report)
+        return meta
+
     def handwritten_page(self, path: str, text: str) -> str:
         """The page with its live parts filled in, its content marked for search, and its meta."""
         match = _FRONT_MATTER.match(text)
@@ -208,7 +216,7 @@ class Generator:
         body = text[match.end() :] if match else text
         url = url_of(path)
         body = _MARKER.sub(lambda m: self.marker(m["name"], url), body)
-        meta = {**(meta if isinstance(meta, dict) else {}), **alternate_meta(url, self.lang)}
+        meta = {**(meta if isinstance(meta, dict) else {}), **self.frame_meta(url)}
         if isinstance(meta.get("date"), dt.date):
             meta["date"] = meta["date"].isoformat()
         return page_file(meta, f"<div data-pagefind-body markdown>\n\n{body}\n\n</div>\n")
@@ -219,6 +227,8 @@ class Generator:
             return self.renderer.latest_news(page_url)
         if name == "featured":
             return self.renderer.featured(page_url)
+        if name == "latest-report":
+            return self.renderer.latest_report_link(page_url, self.today)
         if name == "accessibility-test":
             return accessibility_test_html(self.sources.accessibility_run, self.lang)
         if name == "figures":

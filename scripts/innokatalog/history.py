@@ -78,7 +78,10 @@ class History:
         firsts = [h.first for h in found if h.first is not None]
         shared = sum(len(h.changes) for h in found) - len(unique)
         return FileHistory(
-            paths[0], changes[:SHOWN_CHANGES], min(firsts) if firsts else None, sum(h.count for h in found) - shared
+            paths[0],
+            changes[:SHOWN_CHANGES],
+            min(firsts) if firsts else None,
+            sum(h.count for h in found) - shared,
         )
 
     def file_url(self, item: Item) -> str:
@@ -93,7 +96,11 @@ class History:
 def _git(repo: Path, *args: str) -> str | None:
     try:
         result = subprocess.run(
-            ["git", "-c", "core.quotepath=off", "-C", str(repo), *args], capture_output=True, text=True, encoding="utf-8", check=False
+            ["git", "-c", "core.quotepath=off", "-C", str(repo), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
         )
     except OSError:  # git is not installed
         return None

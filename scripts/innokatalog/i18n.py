@@ -31,6 +31,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "opportunity": {"sv": "Möjlighet", "en": "Opportunity"},
     "other_language": {"sv": "In English", "en": "På svenska"},
     "language_nav": {"sv": "Språk", "en": "Language"},
+    "other_language_page": {"sv": "This page in English", "en": "Den här sidan på svenska"},
     "what_can_be_tested": {"sv": "Vad kan testas", "en": "What can be tested"},
     "who_may_use": {"sv": "Vem får använda testbädden", "en": "Who may use it"},
     "conditions": {"sv": "Villkor", "en": "Conditions"},
@@ -119,6 +120,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "web_form": {"sv": "Webbformulär", "en": "Web form"},
     "phone": {"sv": "Telefon", "en": "Phone"},
     "visit": {"sv": "Besök", "en": "Visit"},
+    "web_form_link": {"sv": "Fyll i webbformuläret", "en": "Fill in the web form"},
+    "urgent_title": {"sv": "Akuta ärenden", "en": "Urgent matters"},
+    "urgent_intro": {
+        "sv": "Den här kontaktvägen är inte till för akuta ärenden.",
+        "en": "This contact path is not for urgent matters.",
+    },
+    "urgent_emergency": {"sv": "Vid en nödsituation, ring", "en": "In an emergency, call"},
+    "urgent_health": {"sv": "Behöver du råd om vård, ring", "en": "For health advice, call"},
     "next_steps": {"sv": "Det här händer sedan", "en": "What happens next"},
     "way_in_to": {"sv": "Kontaktvägen till", "en": "The way in to"},
     "example_details": {
@@ -155,9 +164,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "show_way_in": {"sv": "Visa vägen in", "en": "Show the way in"},
     "chooser_table": {"sv": "Alla vägar in", "en": "All ways in"},
     "no_way_in": {
-        "sv": "Det finns ännu ingen kontaktväg för just det valet. Se listan över alla kontaktvägar.",
-        "en": "There is no contact path for that choice yet. See the list of all contact paths.",
+        "sv": "Katalogen har inga kontaktvägar ännu.",
+        "en": "The catalogue has no contact paths yet.",
     },
+    "way_in_audience": {
+        "sv": "Ingen kontaktväg är särskilt till för just den frågan ännu. Börja med den här, som tar emot andra frågor från samma grupp.",
+        "en": "No contact path is meant for that question yet. Start with this one, which takes other questions from the same group.",
+    },
+    "way_in_central": {
+        "sv": "Ingen kontaktväg är särskilt till för dig ännu. Börja med den här, som tar emot flest slags frågor.",
+        "en": "No contact path is meant for you yet. Start with this one, which takes the widest range of questions.",
+    },
+    "all_contacts": {"sv": "Se alla kontaktvägar", "en": "See all contact paths"},
     "your_way_in": {"sv": "Din väg in", "en": "Your way in"},
     "reported_apart": {
         "sv": "Siffror som en källa redovisar, inte räknade från katalogens poster.",
@@ -169,6 +187,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "open_data": {"sv": "Öppna data", "en": "Open data"},
     "contribute": {"sv": "Bidra", "en": "Contribute"},
     "skip": {"sv": "Gå till innehållet", "en": "Skip to content"},
+    # The site's frame (theme/main.html): header, main menu, breadcrumbs, footer, print header, 404.
+    "home": {"sv": "Startsida", "en": "Home"},
+    "main_menu": {"sv": "Huvudmeny", "en": "Main menu"},
+    "menu": {"sv": "Meny", "en": "Menu"},
+    "breadcrumbs": {"sv": "Du är här", "en": "You are here"},
+    "report": {"sv": "Innovationsbokslut", "en": "Innovation report"},
+    "publisher": {
+        "sv": "Katalogen ges ut av Region Stockholms regionledningskontor.",
+        "en": "The catalogue is published by Region Stockholm's Regional Executive Office.",
+    },
+    "contact_us": {"sv": "Kontakt: hitta rätt väg in", "en": "Contact: find your way in"},
+    "news_feed": {"sv": "Nyheter som Atom-flöde", "en": "News as an Atom feed"},
+    "printed": {"sv": "Utskriven", "en": "Printed"},
+    "not_found_title": {"sv": "Sidan finns inte", "en": "Page not found"},
+    "not_found_text": {
+        "sv": "Sidan kan ha flyttats eller tagits bort, eller så är adressen felstavad. Sök i katalogen eller gå till startsidan.",
+        "en": "The page may have moved or been removed, or the address may be mistyped. Search the catalogue or go to the home page.",
+    },
+    "go_home": {"sv": "Gå till startsidan", "en": "Go to the home page"},
     "all_entries_of_unit": {
         "sv": "Allt enheten ansvarar för",
         "en": "Everything the unit is responsible for",
@@ -187,6 +224,11 @@ WANTS: dict[str, dict] = {
         "topics": ["innovation-procurement", "innovation-partnership"],
         "sv": "sälja eller utveckla en innovation tillsammans med oss",
         "en": "sell an innovation or develop one with us",
+    },
+    "ideas": {
+        "topics": ["intellectual-property"],
+        "sv": "få stöd med en idé eller immateriella rättigheter",
+        "en": "get support with an idea or intellectual property",
     },
     # `opportunity_types`: when no contact path matches, an opportunity of these types can (chooser_rows).
     "funding": {
@@ -213,6 +255,7 @@ VISITORS: dict[str, dict[str, str]] = {
     "researchers": {"sv": "forskare", "en": "a researcher"},
     "residents": {"sv": "patient eller invånare", "en": "a patient or resident"},
     "staff": {"sv": "medarbetare i regionen eller staden", "en": "staff of the region or the city"},
+    "public-sector": {"sv": "en offentlig organisation", "en": "a public organisation"},
 }
 
 

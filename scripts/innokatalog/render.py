@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import json
 import posixpath
+import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,16 @@ CSV_BOM = "\ufeff"  # so that spreadsheet programs read the CSV as UTF-8
 SUBSCRIBE_PAGE = "prenumerera"
 REVIEW_PAGE = "granskning"
 EMBED_PAGE = "badda-in"
+# A contact path that takes any of these topics says where urgent matters go (112, 1177).
+URGENT_TOPICS = frozenset({"improvement-suggestions"})
+# The home page shows this many featured entries at most, so marking many cannot bury its start links.
+FEATURED_LIMIT = 6
+
+
+def breakable(text: str) -> Markup:
+    """An address that may wrap at sensible points on a narrow screen: after `@`, `/` and before `.`."""
+    escaped = str(escape(text))
+    return Markup(re.sub(r"(@|/+)|(?=\.)", lambda m: (m.group(0) or "") + "<wbr>", escaped))
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -165,6 +176,7 @@ class Renderer:
             number=lambda value: i18n.format_number(value, lang),
             in_sentence=lambda labels: i18n.in_sentence(labels, lang),
             href=jinja2.pass_context(lambda ctx, item: relative_url(ctx["page_url"], item.url)),
+            breakable=breakable,
         )
         env.globals.update(
             t=lambda key, **values: i18n.t(key, lang, **values),
@@ -175,6 +187,7 @@ class Renderer:
             catalogue=catalogue,
             news_for=self.news_for,
             post_href=jinja2.pass_context(lambda ctx, post: relative_url(ctx["page_url"], post.url)),
+            urgent_topics=URGENT_TOPICS,
             first_message=lambda item: message.first_message(item, catalogue.contact_of(item), lang),
             message_t=lambda key: message.MESSAGE_TEXTS[key][lang],
             history=history,
@@ -364,7 +377,11 @@ class Renderer:
         pages = []
         for number, chunk in enumerate(chunks, start=1):
             url = page_url(listing_url, number)
-            title = heading if number == 1 else f"{heading}, {texts['page_of'].format(n=number, total=len(chunks))}"
+            title = (
+                heading
+                if number == 1
+                else f"{heading}, {texts['page_of'].format(n=number, total=len(chunks))}"
+            )
             link = functools.partial(relative_url, url)
             html = self._render(
                 "listing.html",
@@ -382,7 +399,9 @@ class Renderer:
                 all_href=link(f"{plural}/"),
                 number=number,
                 total=len(chunks),
-                window=[(n, link(page_url(listing_url, n)) if n else "") for n in page_window(number, len(chunks))],
+                window=[
+                    (n, link(page_url(listing_url, n)) if n else "") for n in page_window(number, len(chunks))
+                ],
                 prev_href=link(page_url(listing_url, number - 1)) if number > 1 else "",
                 next_href=link(page_url(listing_url, number + 1)) if number < len(chunks) else "",
             )
@@ -390,25 +409,33 @@ class Renderer:
         return pages
 
     def chooser_rows(self) -> list[dict[str, Any]]:
-        """One row per (visitor, want): the first contact path whose audiences and topics match.
+        """One row per (visitor, want), and every row ends on a way in.
 
-        Where no contact path matches, an opportunity open to that visitor of a type the want
-        names (`opportunity_types`, such as a stipend for "get funding") is the way in.
+        `match` says how it was found: "exact", the most specific contact path whose audiences and
+        topics both fit (fewest topics, then fewest audiences); else "opportunity", an active
+        opportunity open to that visitor of a type the want names (`opportunity_types`, such as a
+        stipend for "get funding"); else "audience", the general way in for that audience (its path
+        that takes the most topics); else "central", the path that serves the most audiences and
+        topics. Only a catalogue without contact paths leaves `contact` empty.
         """
         contacts = self.catalogue.of_kind("contact")
         opportunities = self.catalogue.of_kind("opportunity")
+
+        def audiences(contact: Item) -> set[str]:
+            return set(contact.get("audiences") or [])
+
+        def topics(contact: Item) -> set[str]:
+            return set(contact.get("topics") or [])
+
+        central = min(contacts, key=lambda c: (-len(audiences(c)), -len(topics(c)), c.id), default=None)
         rows = []
         for who in i18n.VISITORS:
+            for_them = [c for c in contacts if who in audiences(c)]
+            general = min(for_them, key=lambda c: (-len(topics(c)), len(audiences(c)), c.id), default=None)
             for want, spec in i18n.WANTS.items():
-                match = next(
-                    (
-                        c
-                        for c in contacts
-                        if who in (c.get("audiences") or [])
-                        and set(spec["topics"]) & set(c.get("topics") or [])
-                    ),
-                    None,
-                ) or next(
+                fitting = [c for c in for_them if set(spec["topics"]) & topics(c)]
+                exact = min(fitting, key=lambda c: (len(topics(c)), len(audiences(c)), c.id), default=None)
+                opportunity = next(
                     (
                         o
                         for o in opportunities
@@ -418,7 +445,15 @@ class Renderer:
                     ),
                     None,
                 )
-                rows.append({"who": who, "want": want, "contact": match})
+                if exact is not None:
+                    contact, match = exact, "exact"
+                elif opportunity is not None:
+                    contact, match = opportunity, "opportunity"
+                elif general is not None:
+                    contact, match = general, "audience"
+                else:
+                    contact, match = central, "central" if central is not None else None
+                rows.append({"who": who, "want": want, "contact": contact, "match": match})
         return rows
 
     def chooser_page(self) -> Page:
@@ -652,6 +687,27 @@ class Renderer:
         pages.insert(0, Page(f"{REPORT_PAGE}/index.md", texts["title"], html, texts["index_intro"]))
         return pages, files
 
+    def latest_report_path(self, today: dt.date) -> str:
+        """The newest published yearly report's page (else this year's preliminary one), below the
+        language root: the main menu and the home page link it."""
+        reports = self._site_reports(today)
+        published = [report for report in reports if report.published is not None]
+        latest = (published or reports or [None])[0]
+        return f"{REPORT_PAGE}/{latest.year}/" if latest is not None else ""
+
+    def latest_report_link(self, page_url: str, today: dt.date) -> str:
+        """The home page's start link to the newest yearly report, as an item of its list of start links."""
+        path = self.latest_report_path(today)
+        if not path:
+            return ""
+        texts = REPORT_TEXTS[self.lang]
+        title = f"{texts['title']} {path.strip('/').rsplit('/', 1)[-1]}"
+        return (
+            f'<li><a class="cat-start__link" href="{relative_url(page_url, path)}">'
+            f'<span class="cat-start__title">{escape(title)}</span>'
+            f'<span class="cat-start__text">{escape(texts["start"])}</span></a></li>'
+        )
+
     def news_for(self, item: Item) -> list[Post]:
         """Posts that name the entry in their `related` list, newest first."""
         key = f"{KIND_PLURALS[item.kind]}/{item.id}"
@@ -678,13 +734,13 @@ class Renderer:
         )
         return f'<ul class="catalogue-news">{items}</ul>' if items else ""
 
-    def featured(self, page_url: str) -> str:
-        """Entries marked `featured`, as links with their summaries."""
+    def featured(self, page_url: str, limit: int = FEATURED_LIMIT) -> str:
+        """Entries marked `featured`, as links with their summaries: at most `limit`, however many are marked."""
+        marked = [item for item in self.catalogue.all() if item.get("featured")][:limit]
         items = "".join(
             f'<li><a href="{relative_url(page_url, item.url)}">{escape(i18n.localised(item.get("name"), self.lang))}</a>: '
             f"{escape(i18n.localised(item.get('summary'), self.lang))}</li>"
-            for item in self.catalogue.all()
-            if item.get("featured")
+            for item in marked
         )
         return f'<ul class="catalogue-featured">{items}</ul>' if items else ""
 
@@ -990,6 +1046,7 @@ REPORT_TEXTS = {
         "reported_title": "Siffror som källor redovisar",
         "other_years": "Alla år",
         "all_years": "Alla innovationsbokslut",
+        "start": "Årets uppföljning av innovationsarbetet, i siffror.",
     },
     "en": {
         "title": "Innovation report",
@@ -1019,6 +1076,7 @@ REPORT_TEXTS = {
         "reported_title": "Figures reported by sources",
         "other_years": "All years",
         "all_years": "All innovation reports",
+        "start": "The year's follow-up of innovation work, in figures.",
     },
 }
 

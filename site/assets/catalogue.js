@@ -24,7 +24,6 @@
       if (row) {
         var answer = row.cells[2].cloneNode(true);
         var box = el("div", { "class": "chooser__answer" }, [el("h2", {}, [form.getAttribute("data-answer-title") || ""])]);
-        box.firstChild.textContent = document.querySelector("th:last-child").textContent;
         Array.prototype.slice.call(answer.childNodes).forEach(function (node) { box.appendChild(node); });
         result.appendChild(box);
         var link = box.querySelector("a");
@@ -33,7 +32,30 @@
     });
   }
 
+  // The main menu folds behind its button on phones. The class `cat-js` on <html>, set by one line of
+  // script at the top of the header, is what folds it: without JavaScript the menu simply shows.
+  function setupMenu(button) {
+    var menu = document.getElementById(button.getAttribute("aria-controls"));
+    if (!menu) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("cat-menu--open", open);
+    });
+  }
+
+  // A printed page says when it was printed (the build's date is there until the script runs).
+  function setupPrintDate(node) {
+    var lang = document.documentElement.lang || undefined;
+    node.textContent = new Date().toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" });
+  }
+
   function start() {
+    var menuButton = document.querySelector(".cat-header__menu");
+    if (menuButton) { setupMenu(menuButton); }
+    var printDate = document.querySelector("[data-cat-print-date]");
+    if (printDate) { setupPrintDate(printDate); }
     var chooser = document.querySelector("[data-chooser]");
     if (chooser) { setupChooser(chooser); }
   }

@@ -1,0 +1,117 @@
+"""Lighthouse benchmark: the four scores of every page template at Lighthouse's mobile settings.
+
+Prints figures; asserts nothing (the target is at least 95 for performance and 100 for the rest). It
+builds the shipped site (or takes `--site` as built), serves it on 127.0.0.1 and runs npm's
+`lighthouse` with Debian's Chromium on home, a listing, an entry of each kind, the chooser, search,
+news, the yearly report, a hand-written page and the 404 page, in both languages.
+
+    .venv/bin/python benchmarks/lighthouse.py            # uses `lighthouse` on PATH, else `npx lighthouse@12`
+    .venv/bin/python benchmarks/lighthouse.py --site public --only sv
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+def lighthouse_command() -> list[str]:
+    found = shutil.which("lighthouse")
+    return [found] if found else ["npx", "--yes", "lighthouse@12"]
+
+
+def scores(url: str, chromium: str) -> dict[str, int | None]:
+    """One Lighthouse run (its default: a mid-range phone on a throttled connection)."""
+    result = subprocess.run(
+        [
+            *lighthouse_command(),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output-path=stdout",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-path={chromium}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        print(f"  lighthouse failed on {url}: {result.stderr.strip()[-300:]}", file=sys.stderr)
+        return dict.fromkeys(CATEGORIES)
+    report = json.loads(result.stdout)
+    return {
+        name: (
+            round(report["categories"][name]["score"] * 100)
+            if report["categories"][name]["score"] is not None
+            else None
+        )
+        for name in CATEGORIES
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--site", type=Path, help="an already built site (default: build the shipped one)")
+    parser.add_argument("--only", choices=["sv", "en"], help="one language only")
+    args = parser.parse_args()
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        sys.exit("chromium was not found on PATH (apt-get install chromium)")
+
+    from tests.browser_support import LANGUAGE_ROOTS
+    from tests.test_layout_browser import template_pages
+
+    with tempfile.TemporaryDirectory() as scratch:
+        if args.site:
+            site = args.site.resolve()
+        else:
+            from innokatalog.build import build_site
+
+            site = build_site(PROJECT, Path(scratch) / "public")
+        handler = functools.partial(_Quiet, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        languages = [args.only] if args.only else list(LANGUAGE_ROOTS)
+        print(f"{'page':<48} " + " ".join(f"{name[:13]:>13}" for name in CATEGORIES))
+        try:
+            for lang in languages:
+                for path in template_pages(site):
+                    page = LANGUAGE_ROOTS[lang] + path
+                    found = scores(base + page, chromium)
+                    print(
+                        f"/{page:<47} " + " ".join(f"{str(found[name]):>13}" for name in CATEGORIES),
+                        flush=True,
+                    )
+        finally:
+            server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
