@@ -148,7 +148,7 @@ def test_a_unit_page_links_its_feed_review_status_and_embed() -> None:
     catalogue = fresh_catalogue()
     html = Renderer(catalogue, schemas(), "sv").entry_page(catalogue.find("unit", "vardenheten")).html
     assert '<a href="../../feeds/units/vardenheten.xml" type="application/atom+xml">' in html
-    assert 'href="../../granskning/#unit-vardenheten"' in html
+    assert 'href="../../granskning/vardenheten/"' in html
     assert 'href="../../badda-in/?what=unit/vardenheten"' in html
 
 
