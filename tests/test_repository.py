@@ -240,3 +240,10 @@ def test_readme_lists_the_prerequisites_and_true_headings() -> None:
             items = re.findall(r"^(?:\| `|[-*] |\d+\. )", section, re.MULTILINE)
             assert len(items) == number, (heading, number)
     assert "make validate" in readme and "make new KIND=testbed" in readme
+
+
+def test_readme_documents_every_catalogue_command() -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## The `catalogue` command", 1)[1].split("\n#", 1)[0]
+    documented = re.findall(r"^\| `catalogue (\w+)", table, re.MULTILINE)
+    assert sorted(documented) == sorted(main.commands)
