@@ -754,6 +754,7 @@ class Renderer:
 
     def open_data_page(self) -> Page:
         texts = OPEN_DATA_TEXTS[self.lang]
+        plurals = list(KIND_PLURALS.values())
         url = f"{OPEN_DATA_PAGE}/"
         root = "" if self.lang == i18n.DEFAULT_LANGUAGE else "../"
         html = self._render(
@@ -761,6 +762,21 @@ class Renderer:
             url,
             texts=texts,
             files=OPEN_DATA_FILES,
+            kinds=list(KIND_PLURALS.items()),
+            plurals=", ".join(plurals[:-1]) + f" {texts['or']} {plurals[-1]}",
+            example=next((f"testbeds/{item.id}.json" for item in self.catalogue.of_kind("testbed")), ""),
+            feed_href=lambda kind: relative_url(url, feed_path(kind)).rstrip("/"),
+            # the feeds are in each language's own folder, the data files for both in /data/
+            feed_shown=lambda kind: f"/{'' if not root else self.lang + '/'}{feed_path(kind)}",
+            pages=[
+                (
+                    relative_url(url, f"{SUBSCRIBE_PAGE}/"),
+                    SUBSCRIBE_TEXTS[self.lang]["title"],
+                    texts["subscribe"],
+                ),
+                (relative_url(url, f"{EMBED_PAGE}/"), EMBED_PAGE_TEXTS[self.lang]["title"], texts["embed"]),
+                (relative_url(url, f"{REVIEW_PAGE}/"), REVIEW_TEXTS[self.lang]["title"], texts["review"]),
+            ],
             reference=relative_url(url, f"{REFERENCE_PAGE}/"),
             data_href=lambda name: relative_url(url, f"{root}data/{name}").rstrip("/"),
             reports=self._site_reports(self.today),
@@ -1157,7 +1173,20 @@ OPEN_DATA_FILES = [
     (
         "catalogue.schema.json",
         "application/schema+json",
-        {"sv": "JSON-schema för catalogue.json.", "en": "JSON Schema of catalogue.json."},
+        {
+            "sv": "JSON-schema för catalogue.json och för varje posts egen JSON-fil.",
+            "en": "JSON Schema of catalogue.json and of each entry's own JSON file.",
+        },
+    ),
+    (
+        "index.json",
+        "application/json",
+        {
+            "sv": "En förteckning över alla poster per typ, med adressen till varje posts JSON-fil och till dess "
+            "sidor på båda språken, och vart de gamla adresserna för poster som bytt id pekar.",
+            "en": "A list of every entry by kind, with the address of each entry's JSON file and of its pages in "
+            "both languages, and where the old addresses of entries that changed their id point.",
+        },
     ),
     (
         "testbeds.csv",
@@ -1213,6 +1242,18 @@ OPEN_DATA_TEXTS = {
         "report_all": "Alla siffror",
         "report_chart": "diagram",
         "report_figures": "siffror",
+        "kind": "typ",
+        "entry_json": "En fil per post, med samma fält som posten har i catalogue.json, där <typ> är {kinds}",
+        "moved": "Har posten bytt id pekar den gamla adressen på den nya.",
+        "or": "eller",
+        "for_example": "till exempel",
+        "feeds": "Flöden",
+        "feeds_intro": "Atom-flöden med nya och ändrade poster, de senast ändrade först, ett för varje typ av post. "
+        "Flödena finns på svenska och engelska, och det finns ett flöde för varje enhet.",
+        "more": "Mer för den som vill återanvända katalogen",
+        "subscribe": "alla flöden, också per enhet, och hur ett program hämtar en post i taget",
+        "embed": "visa katalogens testbäddar och projekt på en annan webbplats",
+        "review": "när varje enhet senast bekräftade sina poster",
         "spreadsheets": "I kalkylprogram",
         "spreadsheet_rule": "CSV-filerna går att öppna i kalkylprogram som Excel och LibreOffice Calc. Där kan en cell "
         "som börjar med =, +, -, @, tabb eller vagnretur tolkas som en formel. Därför får en sådan cell en apostrof (') "
@@ -1237,6 +1278,18 @@ OPEN_DATA_TEXTS = {
         "report_all": "All figures",
         "report_chart": "chart",
         "report_figures": "figures",
+        "kind": "kind",
+        "entry_json": "One file per entry, with the same fields as the entry has in catalogue.json, where <kind> is {kinds}",
+        "moved": "When an entry has changed its id, the old address points to the new one.",
+        "or": "or",
+        "for_example": "for example",
+        "feeds": "Feeds",
+        "feeds_intro": "Atom feeds of new and changed entries, latest changed first, one for each kind of entry. "
+        "The feeds are in Swedish and in English, and there is a feed for each unit.",
+        "more": "More for those who want to reuse the catalogue",
+        "subscribe": "every feed, also per unit, and how programs fetch one entry at a time",
+        "embed": "show the catalogue's testbeds and projects on another website",
+        "review": "when each unit last confirmed its entries",
         "spreadsheets": "In spreadsheet programs",
         "spreadsheet_rule": "The CSV files open in spreadsheet programs such as Excel and LibreOffice Calc, which can take "
         "a cell that begins with =, +, -, @, a tab or a carriage return as a formula. Such a cell therefore gets an "
