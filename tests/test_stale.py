@@ -1,4 +1,4 @@
-"""Freshness: the review status page and `catalogue stale` agree, and the review issues say the right thing."""
+"""Freshness: the review status pages and `catalogue stale` agree, and the review issues say the right thing."""
 
 from __future__ import annotations
 
