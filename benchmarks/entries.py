@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +74,11 @@ def numbered(template: dict[str, Any], kind: str, number: int) -> dict[str, Any]
 
 
 def write_catalogue(root: Path, testbeds: int) -> dict[str, int]:
-    """Write a catalogue of `testbeds` testbeds and the rest in proportion below `root/catalogue`."""
+    """Write a catalogue of `testbeds` testbeds and the rest in proportion below `root/catalogue`.
+
+    The shipped entries come along, so the shipped news posts (which name them) stay valid.
+    """
+    shutil.copytree(PROJECT / "catalogue", root / "catalogue", dirs_exist_ok=True)
     counts = {
         "testbed": testbeds,
         "project": max(1, testbeds // 5),

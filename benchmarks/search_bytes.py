@@ -62,8 +62,12 @@ def _served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def measure_search(site: Path, first_query: str = "testbädd 42", later_query: str = "testbädd 4711",
-                   search_path: str = "sok/") -> SearchBytes:
+def measure_search(
+    site: Path,
+    first_query: str = "testbädd 42",
+    later_query: str = "testbädd 4711",
+    search_path: str = "sok/",
+) -> SearchBytes:
     """Open `search_path` on the built `site`, search `first_query`, then `later_query`."""
     from playwright.sync_api import sync_playwright
 
@@ -103,7 +107,9 @@ def measure_search(site: Path, first_query: str = "testbädd 42", later_query: s
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("site", type=Path)
     parser.add_argument("first_query", nargs="?", default="testbädd 42")
     parser.add_argument("later_query", nargs="?", default="testbädd 4711")

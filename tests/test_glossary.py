@@ -17,6 +17,7 @@ USER_FACING = [
     *sorted((PROJECT / "scripts" / "innokatalog" / "templates").glob("*.html")),
     PROJECT / "scripts" / "innokatalog" / "i18n.py",
     PROJECT / "scripts" / "innokatalog" / "render.py",
+    PROJECT / "scripts" / "innokatalog" / "report.py",
     *sorted((PROJECT / "schema").glob("*.schema.json")),
     PROJECT / "README.md",
     PROJECT / "CONTRIBUTING.md",

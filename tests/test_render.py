@@ -283,6 +283,7 @@ def test_opportunity_page_says_what_is_not_stated_and_where_to_ask() -> None:
     assert "<dt>Vem kan delta</dt><dd>Invånare</dd>" in page.html
     assert "Källorna beskriver inte hur man söker eller deltar. Fråga den ansvariga enheten" in page.html
     assert '<span data-pagefind-filter="type">opportunity</span>' in page.html
+    assert '<span data-pagefind-filter="audience">residents</span>' in page.html
     assert '<span data-pagefind-meta="type">Möjlighet</span>' in page.html
 
 

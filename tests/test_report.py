@@ -395,7 +395,7 @@ def test_the_site_shows_published_years_and_the_current_year_only(project: Path)
     ]
     index = pages[0].html
     assert 'href="2017/"' in index and 'href="2026/"' in index and "preliminary" in index
-    assert "Preliminary figures." in pages[1].html and "Published report." in pages[2].html
+    assert "Preliminary figures." in pages[1].html and "Final figures." in pages[2].html
     assert all("data-pagefind-body" in p.html for p in pages)
 
 

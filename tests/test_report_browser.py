@@ -1,19 +1,16 @@
 """The yearly report in real headless Chromium: chart contrast in both colour schemes, labels never
 cut, readable text on a phone, every download there, the index of years, and search finding it.
 
-Uses the shipped site built once per run (tests/browser_support.py), with its published 2017 report.
+Uses the shipped site and browser of the whole run (conftest), with the published 2017 report.
 """
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 
-from .browser_support import CHROMIUM_ARGS, DESKTOP, MOBILE, TIMEOUT_MS, built_site, serve
+from .browser_support import DESKTOP, MOBILE, Browsing
 from .test_browser import describe, run_axe
 
 pytestmark = pytest.mark.browser
@@ -23,61 +20,25 @@ SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → the 
 
 
 class Site:
-    """The built site in a Chromium of this module's own, driven from one worker thread.
+    """The built site in the session's browser, with one context per colour scheme and viewport."""
 
-    Playwright's sync API allows one instance per thread, and tests/test_browser.py keeps the main
-    thread's for the whole session; so every step with a page runs through `run`, in the worker.
-    """
-
-    def __init__(self, base: str) -> None:
-        self.base = base
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="report-browser")
+    def __init__(self, session: Browsing) -> None:
+        self.session = session
         self.contexts: dict[tuple[str, int], Any] = {}
-        self.pool.submit(self._start).result()
-
-    def _start(self) -> None:
-        from playwright.sync_api import sync_playwright
-
-        executable = shutil.which("chromium")
-        if executable is None:
-            pytest.fail(
-                "chromium was not found on PATH (Debian's `chromium` package gives /usr/bin/chromium)"
-            )
-        self.playwright = sync_playwright().start()
-        self.browser = self.playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-
-    def _stop(self) -> None:
-        self.browser.close()
-        self.playwright.stop()
-
-    def run(self, check: Callable[[], None]) -> None:
-        """Run `check` (which opens pages and asserts) in the worker thread; its failure is the test's."""
-        self.pool.submit(check).result()
 
     def open(self, path: str, scheme: str = "light", viewport: dict = DESKTOP) -> Any:
-        """A page of the site (only inside `run`): one browser context per colour scheme and viewport."""
         key = (scheme, viewport["width"])
         if key not in self.contexts:
-            self.contexts[key] = self.browser.new_context(viewport=viewport, color_scheme=scheme)
-            self.contexts[key].set_default_timeout(TIMEOUT_MS)
+            self.contexts[key] = self.session.context(viewport, color_scheme=scheme)
         page = self.contexts[key].new_page()
-        response = page.goto(self.base + path)
+        response = page.goto(self.session.base + path)
         assert response is not None and response.ok, path
         return page
 
-    def close(self) -> None:
-        self.pool.submit(self._stop).result()
-        self.pool.shutdown()
-
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    with serve(built_site(tmp_path_factory)) as base:
-        site = Site(base)
-        try:
-            yield site
-        finally:
-            site.close()
+def site(browsing: Browsing) -> Site:
+    return Site(browsing)
 
 
 def luminance(rgb: tuple[float, float, float]) -> float:
@@ -119,144 +80,121 @@ MARK_COLOURS = """(selector) => {
 @pytest.mark.parametrize("lang", sorted(PAGES))
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))
 def test_chart_bars_meet_3_to_1_against_their_background(site: Site, scheme: str, lang: str) -> None:
-    def check() -> None:
-        page = site.open(PAGES[lang], scheme)
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
-        bars = page.evaluate(MARK_COLOURS, ".report__chart .report__bar")
-        texts = page.evaluate(MARK_COLOURS, ".report__chart text")
-        assert bars and texts
-        for bar in bars:
-            assert bar["opacity"] == 1
-            assert contrast(tuple(bar["fill"]), tuple(bar["behind"])) >= 3, bar
-        for text in texts:  # the labels and values are text: 4.5:1
-            assert contrast(tuple(text["fill"]), tuple(text["behind"])) >= 4.5, text
-        page.close()
-
-    site.run(check)
+    page = site.open(PAGES[lang], scheme)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
+    bars = page.evaluate(MARK_COLOURS, ".report__chart .report__bar")
+    texts = page.evaluate(MARK_COLOURS, ".report__chart text")
+    assert bars and texts
+    for bar in bars:
+        assert bar["opacity"] == 1
+        assert contrast(tuple(bar["fill"]), tuple(bar["behind"])) >= 3, bar
+    for text in texts:  # the labels and values are text: 4.5:1
+        assert contrast(tuple(text["fill"]), tuple(text["behind"])) >= 4.5, text
+    page.close()
 
 
 @pytest.mark.parametrize("viewport", [MOBILE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_chart_labels_are_never_cut_and_readable_on_a_phone(site: Site, lang: str, viewport: dict) -> None:
-    def check() -> None:
-        page = site.open(PAGES[lang], viewport=viewport)
-        charts = page.evaluate(
-            """() => [...document.querySelectorAll('.report__chart')].map((svg) => {
-              const box = svg.viewBox.baseVal, shown = svg.getBoundingClientRect();
-              return {
-                width: box.width, height: box.height, scale: shown.width / box.width,
-                page: document.documentElement.clientWidth, right: shown.right,
-                texts: [...svg.querySelectorAll('text')].map((t) => {
-                  const b = t.getBBox();
-                  return { cls: t.getAttribute('class'), text: t.textContent, x: b.x, right: b.x + b.width,
-                           top: b.y, bottom: b.y + b.height, size: parseFloat(getComputedStyle(t).fontSize) };
-                }),
-                rows: [...svg.closest('section').querySelectorAll('tbody th')].map((th) => th.textContent),
-              };
-            })"""
-        )
-        assert charts
-        for chart in charts:
-            assert chart["right"] <= chart["page"] + 0.5  # the chart does not make the page scroll sideways
-            for text in chart["texts"]:
-                assert text["x"] >= 0 and text["right"] <= chart["width"], text
-                assert text["top"] >= 0 and text["bottom"] <= chart["height"], text
-                assert text["size"] * chart["scale"] >= 12, (text, chart["scale"])  # px on screen
-            # the label lines, put together, are each row's full label as the table gives it
-            labels = " ".join(t["text"] for t in chart["texts"] if t["cls"] == "report__label")
-            for row in chart["rows"]:
-                assert row in labels
-        page.close()
-
-    site.run(check)
+    page = site.open(PAGES[lang], viewport=viewport)
+    charts = page.evaluate(
+        """() => [...document.querySelectorAll('.report__chart')].map((svg) => {
+          const box = svg.viewBox.baseVal, shown = svg.getBoundingClientRect();
+          return {
+            width: box.width, height: box.height, scale: shown.width / box.width,
+            page: document.documentElement.clientWidth, right: shown.right,
+            texts: [...svg.querySelectorAll('text')].map((t) => {
+              const b = t.getBBox();
+              return { cls: t.getAttribute('class'), text: t.textContent, x: b.x, right: b.x + b.width,
+                       top: b.y, bottom: b.y + b.height, size: parseFloat(getComputedStyle(t).fontSize) };
+            }),
+            rows: [...svg.closest('section').querySelectorAll('tbody th')].map((th) => th.textContent),
+          };
+        })"""
+    )
+    assert charts
+    for chart in charts:
+        assert chart["right"] <= chart["page"] + 0.5  # the chart does not make the page scroll sideways
+        for text in chart["texts"]:
+            assert text["x"] >= 0 and text["right"] <= chart["width"], text
+            assert text["top"] >= 0 and text["bottom"] <= chart["height"], text
+            assert text["size"] * chart["scale"] >= 12, (text, chart["scale"])  # px on screen
+        # the label lines, put together, are each row's full label as the table gives it
+        labels = " ".join(t["text"] for t in chart["texts"] if t["cls"] == "report__label")
+        for row in chart["rows"]:
+            assert row in labels
+    page.close()
 
 
 def test_values_carry_their_units(site: Site) -> None:
-    def check() -> None:
-        page = site.open(PAGES["sv"])
-        values = page.locator("#fig-grants ~ svg .report__value").all_text_contents()
-        assert values and all(v.endswith("\u00a0kr") for v in values), values
-        page.close()
-        page = site.open(PAGES["en"])
-        values = page.locator("#fig-grants ~ svg .report__value").all_text_contents()
-        assert values and all(v.startswith("SEK\u00a0") for v in values), values
-        page.close()
-
-    site.run(check)
+    page = site.open(PAGES["sv"])
+    values = page.locator("#fig-grants ~ svg .report__value").all_text_contents()
+    assert values and all(v.endswith("\u00a0kr") for v in values), values
+    page.close()
+    page = site.open(PAGES["en"])
+    values = page.locator("#fig-grants ~ svg .report__value").all_text_contents()
+    assert values and all(v.startswith("SEK\u00a0") for v in values), values
+    page.close()
 
 
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_every_download_of_the_report_is_there(site: Site, lang: str) -> None:
-    def check() -> None:
-        page = site.open(PAGES[lang])
-        links = page.eval_on_selector_all("a[download]", "links => links.map(a => a.href)")
-        assert any(link.endswith(".svg") for link in links) and any(link.endswith(".csv") for link in links)
-        for link in links:
-            status, head, text = page.evaluate(
-                """async (url) => {
-                  const r = await fetch(url), bytes = new Uint8Array(await r.clone().arrayBuffer());
-                  return [r.status, [...bytes.slice(0, 3)], await r.text()];
-                }""",
-                link,
-            )
-            assert status == 200, link
-            if link.endswith(".svg"):
-                assert "<svg" in text and "<title" in text and "report__bar" in text
-            elif link.endswith(".csv"):
-                assert head == [0xEF, 0xBB, 0xBF], (
-                    link
-                )  # UTF-8 with a byte-order mark, for spreadsheet programs
-                assert text.startswith("year,status,as_of,figure")
-        page.close()
-
-    site.run(check)
+    page = site.open(PAGES[lang])
+    links = page.eval_on_selector_all("a[download]", "links => links.map(a => a.href)")
+    assert any(link.endswith(".svg") for link in links) and any(link.endswith(".csv") for link in links)
+    for link in links:
+        status, head, text = page.evaluate(
+            """async (url) => {
+              const r = await fetch(url), bytes = new Uint8Array(await r.clone().arrayBuffer());
+              return [r.status, [...bytes.slice(0, 3)], await r.text()];
+            }""",
+            link,
+        )
+        assert status == 200, link
+        if link.endswith(".svg"):
+            assert "<svg" in text and "<title" in text and "report__bar" in text
+        elif link.endswith(".csv"):
+            assert head == [0xEF, 0xBB, 0xBF], link  # UTF-8 with a byte-order mark, for spreadsheet programs
+            assert text.startswith("year,status,as_of,figure")
+    page.close()
 
 
 @pytest.mark.parametrize(
     ("path", "link"), [("innovationsbokslut/", "2017/"), ("en/innovationsbokslut/", "2017/")]
 )
 def test_the_report_index_lists_the_years(site: Site, path: str, link: str) -> None:
-    def check() -> None:
-        page = site.open(path)
-        page.locator(f'a[href="{link}"]').click()
-        page.wait_for_url(f"**/{path}{link}")
-        assert "2017" in page.locator("h1").inner_text()
-        page.close()
-
-    site.run(check)
+    page = site.open(path)
+    page.locator(f'article.report a[href="{link}"]').click()
+    page.wait_for_url(f"**/{path}{link}")
+    assert "2017" in page.locator("h1").inner_text()
+    page.close()
 
 
 def test_search_finds_the_report(site: Site) -> None:
-    def check() -> None:
-        page = site.open("sok/")
-        urls = page.evaluate(
-            """async () => {
-              const pagefind = await import('/pagefind/pagefind.js');
-              await pagefind.init();
-              const search = await pagefind.search('innovationsbokslut');
-              const data = await Promise.all(search.results.map((r) => r.data()));
-              return data.map((d) => d.url);
-            }"""
-        )
-        assert any(url.endswith("/innovationsbokslut/2017/") for url in urls), urls
-        assert any(url.endswith("/innovationsbokslut/") for url in urls), urls
-        page.close()
-
-    site.run(check)
+    page = site.open("sok/")
+    urls = page.evaluate(
+        """async () => {
+          const pagefind = await import('/pagefind/pagefind.js');
+          await pagefind.init();
+          const search = await pagefind.search('innovationsbokslut');
+          const data = await Promise.all(search.results.map((r) => r.data()));
+          return data.map((d) => d.url);
+        }"""
+    )
+    assert any(url.endswith("/innovationsbokslut/2017/") for url in urls), urls
+    assert any(url.endswith("/innovationsbokslut/") for url in urls), urls
+    page.close()
 
 
 def test_the_open_data_page_lists_the_report_files(site: Site) -> None:
-    def check() -> None:
-        for path in ("oppna-data/", "en/oppna-data/"):
-            page = site.open(path)
-            links = page.eval_on_selector_all(".open-data__reports a", "links => links.map(a => a.href)")
-            assert any(link.endswith("innovationsbokslut-2017-grants.svg") for link in links), links
-            assert any(link.endswith("innovationsbokslut-2017-grants.csv") for link in links), links
-            for link in links:
-                assert page.evaluate("async (url) => (await fetch(url)).status", link) == 200, link
-            page.close()
-
-    site.run(check)
+    for path in ("oppna-data/", "en/oppna-data/"):
+        page = site.open(path)
+        links = page.eval_on_selector_all(".open-data__reports a", "links => links.map(a => a.href)")
+        assert any(link.endswith("innovationsbokslut-2017-grants.svg") for link in links), links
+        assert any(link.endswith("innovationsbokslut-2017-grants.csv") for link in links), links
+        for link in links:
+            assert page.evaluate("async (url) => (await fetch(url)).status", link) == 200, link
+        page.close()
 
 
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))
@@ -264,14 +202,11 @@ def test_the_open_data_page_lists_the_report_files(site: Site) -> None:
 def test_axe_finds_no_violations_on_the_report_pages(site: Site, viewport: dict, scheme: str) -> None:
     """The year pages and the index of years, both languages (the general axe test takes one year page)."""
 
-    def check() -> None:
-        found = []
-        for path in (*PAGES.values(), "innovationsbokslut/", "en/innovationsbokslut/"):
-            page = site.open(path, scheme, viewport)
-            violations = run_axe(page)["violations"]
-            if violations:
-                found.append(describe(path, violations))
-            page.close()
-        assert not found, "\n".join(found)
-
-    site.run(check)
+    found = []
+    for path in (*PAGES.values(), "innovationsbokslut/", "en/innovationsbokslut/"):
+        page = site.open(path, scheme, viewport)
+        violations = run_axe(page)["violations"]
+        if violations:
+            found.append(describe(path, violations))
+        page.close()
+    assert not found, "\n".join(found)

@@ -94,9 +94,7 @@ def test_a_ticked_filter_survives_a_reload_of_the_address(tab: Any, base: str) -
     wait_for_results(tab)
     assert status_count(tab) == testbeds
     toggle = tab.locator("[data-filter-toggle]")
-    assert toggle.text_content() == SEARCH_TEXTS["sv"]["filter_active"].format(n=1), (
-        "the button shows one filter"
-    )
+    assert toggle.text_content() == SEARCH_TEXTS["sv"]["filter_active_one"], "the button shows one filter"
     toggle.click()
     assert tab.locator("#filter-type-testbed").is_checked()
     assert all("/testbeds/" in link for link in result_links(tab))

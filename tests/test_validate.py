@@ -833,3 +833,14 @@ def test_unknown_is_a_third_answer_for_ethics(catalogue: Path, schema_set: Schem
     assert [f.message for f in check(catalogue, schema_set)] == [
         "'ethics.approval_needed' must be one of true, false, unknown (got 'maybe')"
     ]
+
+
+def test_an_id_that_a_listing_page_uses_is_refused(catalogue: Path, schema_set: SchemaSet) -> None:
+    """`testbeds/page/` and `testbeds/kind/` are listing pages, so no testbed may be called so."""
+    source = catalogue / "testbeds/openlab.yml"
+    target = source.with_name("kind.yml")
+    target.write_text(source.read_text(encoding="utf-8").replace("id: openlab", "id: kind"), encoding="utf-8")
+    source.unlink()
+    found = [f for f in check(catalogue, schema_set) if f.code == "id-reserved"]
+    assert [(f.path, f.field) for f in found] == [("catalogue/testbeds/kind.yml", "id")]
+    assert "below testbeds/kind/" in found[0].message

@@ -96,9 +96,10 @@ def load_valid_catalogue(root: Path, catalogue_dir: str, schema_dir: str) -> tup
         raise CatalogueError(f"the schemas cannot be used, nothing was built: {error}") from None
     loaded = load_catalogue(root / catalogue_dir)
     findings = validate(loaded, schemas, Options())
-    if news.news_dir(root).is_dir():  # a broken post is a finding here, not a traceback in the engine
+    posts = news.news_dir((root / catalogue_dir).resolve().parent)  # the posts beside this catalogue
+    if posts.is_dir():  # a broken post is a finding here, not a traceback in the engine
         known = {(entry.kind, entry.id) for entry in loaded.entries}
-        findings += news.validate_posts(None, news.news_dir(root), schemas, known)[0]
+        findings += news.validate_posts(None, posts, schemas, known)[0]
     findings = sort_findings(findings)
     errors = [f for f in findings if f.is_error]
     if errors:

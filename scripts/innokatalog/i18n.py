@@ -88,7 +88,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The sources do not describe how to apply or take part. Ask the owning unit",
     },
     "who_can_take_part": {"sv": "Vem kan delta", "en": "Who can take part"},
-    "eligibility": {"sv": "Vem kan söka", "en": "Who can apply"},
+    "eligibility": {"sv": "Vem kan söka eller delta", "en": "Who can apply or take part"},
     "recurrence": {"sv": "Hur ofta", "en": "How often"},
     "how_to_apply": {"sv": "Så söker eller deltar du", "en": "How to apply or take part"},
     "languages": {"sv": "Språk", "en": "Languages"},

@@ -133,6 +133,7 @@ def read_post(path: Path) -> tuple[Entry | None, list[Finding]]:
 
 
 def _related_findings(entry: Entry, known: set[tuple[str, str]]) -> Iterable[Finding]:
+    """A warning for each `related` id that is no entry: the link is left out, not the post."""
     related = entry.data.get("related")
     for index, target in enumerate(related if isinstance(related, list) else []):
         folder, _, target_id = target.partition("/") if isinstance(target, str) else ("", "", "")
@@ -145,9 +146,10 @@ def _related_findings(entry: Entry, known: set[tuple[str, str]]) -> Iterable[Fin
             entry.display_path,
             pos.line,
             pos.column,
-            ERROR,
-            "unknown-reference",
-            f"'{format_path(('related', index))}' refers to {kind} '{target_id}', which does not exist{hint}",
+            WARNING,
+            "unknown-related",
+            f"'{format_path(('related', index))}' refers to {kind} '{target_id}', which does not exist, "
+            f"so no entry's page links to the post from there{hint}",
             format_path(("related", index)),
         )
 

@@ -268,7 +268,15 @@ class Renderer:
                     labels[(facet, code)] = self.facet_label(facet, code, item.kind)
         return labels
 
-    def facet_groups(self, counts: dict[str, Any], href: Any = None, current: Any = None) -> list[dict]:
+    def facet_name(self, facet: str, kind: str | None = None) -> str:
+        """A facet's name; in a listing of contact paths, audiences are who the path is for."""
+        if kind == "contact" and facet == "audience":
+            return i18n.t("who_for", self.lang)
+        return FACET_NAMES[facet][self.lang]
+
+    def facet_groups(
+        self, counts: dict[str, Any], href: Any = None, current: Any = None, kind: str | None = None
+    ) -> list[dict]:
         """Facets with their values (label, code, count, link), values in alphabetical order."""
         groups = []
         for facet, counter in counts.items():
@@ -277,6 +285,7 @@ class Renderer:
                     "code": code,
                     "label": self.facet_labels.get((facet, code), code),
                     "count": count,
+                    "count_text": i18n.format_number(count, self.lang),
                     "href": href(facet, code) if href else "",
                     "current": current == (facet, code),
                 }
@@ -284,7 +293,7 @@ class Renderer:
             ]
             if values:
                 values.sort(key=lambda value: value["label"].casefold())
-                groups.append({"name": facet, "label": FACET_NAMES[facet][self.lang], "options": values})
+                groups.append({"name": facet, "label": self.facet_name(facet, kind), "options": values})
         return groups
 
     def search_text(self, item: Item) -> str:
@@ -352,9 +361,19 @@ class Renderer:
         facts = [(t("type"), self.label(item.get("type"), "unit", "type"))]
         return facts + ([(t("parent"), i18n.localised(parent.get("name"), self.lang))] if parent else [])
 
+    @functools.cached_property
+    def _pieces(self) -> Any:
+        """The macros of templates/listing_pieces.html: a listing's cards and filter links."""
+        return self.env.get_template("listing_pieces.html").module  # type: ignore[attr-defined]
+
     def listing_pages(self, kind: str) -> list[Page]:
-        """The kind's listing, and one listing per facet value, each cut into pages of cards."""
+        """The kind's listing, and one listing per facet value, each cut into pages of cards.
+
+        An entry's card is rendered once and reused on every page that shows it: its link is
+        written relative to the listing's root and given the page's way up (`../../`) there.
+        """
         plural = KIND_PLURALS[kind]
+        root = f"{plural}/"
         items = self.catalogue.of_kind(kind)
         items.sort(key=lambda item: (i18n.localised(item.get("name"), self.lang).casefold(), item.id))
         counts = facet_counts(items, LISTING_FACETS[kind])
@@ -363,12 +382,14 @@ class Renderer:
             for pair in entry_facets(item):
                 if pair[0] in counts:
                     having.setdefault(pair, []).append(item)
-        cards = {item: self.card_facts(item) for item in items}
-        pages = self._listing(kind, f"{plural}/", items, counts, None, cards)
+        cards = {item: str(self._pieces.card(item, self.card_facts(item), f"{item.id}/")) for item in items}
+        groups = self.facet_groups(counts, lambda facet, code: f"{facet}/{code}/", None, kind)
+        pages = self._listing(kind, root, items, groups, None, cards)
         for facet, counter in counts.items():
             for code in counter:
-                url = f"{plural}/{facet}/{code}/"
-                pages += self._listing(kind, url, having[(facet, code)], counts, (facet, code), cards)
+                chosen_groups = self.facet_groups(counts, lambda f, c: f"{f}/{c}/", (facet, code), kind)
+                url = f"{root}{facet}/{code}/"
+                pages += self._listing(kind, url, having[(facet, code)], chosen_groups, (facet, code), cards)
         return pages
 
     def _listing(
@@ -376,27 +397,35 @@ class Renderer:
         kind: str,
         listing_url: str,
         items: list[Item],
-        counts: dict[str, Any],
+        facet_groups: list[dict],
         chosen: tuple[str, str] | None,
-        cards: dict[Item, list[tuple[str, str]]],
+        cards: dict[Item, str],
     ) -> list[Page]:
-        """One listing (all of a kind, or those with the `chosen` facet value) as pages of cards."""
+        """One listing (all of a kind, or those with the `chosen` facet value) as pages of cards.
+
+        Links in `facet_groups` and `cards` are relative to the kind's listing root.
+        """
         plural = KIND_PLURALS[kind]
+        root = f"{plural}/"
         texts = LISTING_TEXTS[self.lang]
         heading = i18n.t(plural, self.lang)
         if chosen is not None:
-            heading += f" – {FACET_NAMES[chosen[0]][self.lang]}: {self.facet_labels[chosen]}"
+            heading += f" – {self.facet_name(chosen[0], kind)}: {self.facet_labels[chosen]}"
         intro = LISTING_INTROS[plural][self.lang]
         chunks = paginate(items)
         pages = []
+        filter_navs: dict[str, str] = {}  # way up → the filter links, the same on pages 2, 3 …
         for number, chunk in enumerate(chunks, start=1):
             url = page_url(listing_url, number)
+            up = "../" * (url.count("/") - root.count("/"))
+            link = lambda target, up=up: (up + target.removeprefix(root)) or "./"  # noqa: E731
+            if up not in filter_navs:
+                filter_navs[up] = str(self._pieces.filter_nav(facet_groups, chosen, link(root), up, texts))
             title = (
                 heading
                 if number == 1
                 else f"{heading}, {texts['page_of'].format(n=number, total=len(chunks))}"
             )
-            link = functools.partial(relative_url, url)
             html = self._render(
                 "listing.html",
                 url,
@@ -405,12 +434,9 @@ class Renderer:
                 intro=intro,
                 lt=texts,
                 count=len(items),
-                cards=[(item, cards[item]) for item in chunk],
-                facet_groups=self.facet_groups(
-                    counts, lambda facet, code, link=link: link(f"{plural}/{facet}/{code}/"), chosen
-                ),
-                chosen=chosen,
-                all_href=link(f"{plural}/"),
+                up=up,
+                cards=[Markup(cards[item].replace(CARD_LINK, CARD_LINK + up, 1)) for item in chunk],
+                filter_nav=Markup(filter_navs[up]),
                 **page_links(listing_url, number, len(chunks)),
             )
             pages.append(Page(f"{url}index.md", title, html, intro))
@@ -966,6 +992,9 @@ LISTING_INTROS = {
     },
 }
 
+# A card's one link starts so (templates/listing_pieces.html); a page puts its way up to the listing root after it.
+CARD_LINK = '<h2 class="card__name"><a href="'
+
 # Fields of the visible fact lists that search finds too, beside the facets (dotted field paths).
 SEARCH_FACTS: dict[str, tuple[str, ...]] = {
     "testbed": ("location.municipality",),
@@ -1010,6 +1039,7 @@ SEARCH_TEXTS = {
         "searching": "Söker …",
         "filter": "Filter",
         "filter_active": "Filter ({n} valda)",
+        "filter_active_one": "Filter (1 valt)",
         "filter_heading": "Avgränsa sökningen",
         "clear": "Rensa filter",
         "more": "Visa fler träffar",
@@ -1025,6 +1055,7 @@ SEARCH_TEXTS = {
         "searching": "Searching …",
         "filter": "Filter",
         "filter_active": "Filter ({n} chosen)",
+        "filter_active_one": "Filter (1 chosen)",
         "filter_heading": "Narrow the search",
         "clear": "Clear filters",
         "more": "Show more results",
@@ -1093,7 +1124,7 @@ REPORT_TEXTS = {
         "ändras inte. Innevarande år är preliminärt tills det är slut och bokslutet publiceras.",
         "index_how": "Ett år publiceras när det är slut. Då sparas siffrorna som de är, och senare ändringar i katalogen "
         "påverkar dem inte.",
-        "published": "Publicerat bokslut.",
+        "published": "Slutliga siffror.",
         "preliminary": "Preliminära siffror.",
         "published_short": "publicerat",
         "preliminary_short": "preliminärt",
@@ -1123,7 +1154,7 @@ REPORT_TEXTS = {
         "does not change. The current year is preliminary until it has ended and its report is published.",
         "index_how": "A year is published when it has ended. Its figures are then kept as they are, and later changes "
         "to the catalogue do not affect them.",
-        "published": "Published report.",
+        "published": "Final figures.",
         "preliminary": "Preliminary figures.",
         "published_short": "published",
         "preliminary_short": "preliminary",

@@ -169,12 +169,12 @@ class Report:
 # --- dated facts ---------------------------------------------------------------------------------------
 
 
-def _start(entry: Item, field: str = "period") -> dt.date | None:
-    return period_bound((entry.get(field) or {}).get("start"), end=False)
+def _start(project: Item) -> dt.date | None:
+    return period_bound((project.get("period") or {}).get("start"), end=False)
 
 
-def _end(entry: Item, field: str = "period") -> dt.date | None:
-    return period_bound((entry.get(field) or {}).get("end"), end=True)
+def _end(project: Item) -> dt.date | None:
+    return period_bound((project.get("period") or {}).get("end"), end=True)
 
 
 def _date(value: Any) -> dt.date | None:
@@ -247,7 +247,7 @@ def check_year(catalogue: Catalogue, year: int, today: dt.date) -> None:
     if year > today.year:
         raise ReportError(f"{year} has not begun; the latest year to report on is {today.year}")
     if first is None:
-        raise ReportError("the catalogue has no dated facts (project periods, opening dates) to report on")
+        raise ReportError("the catalogue has no dated facts (project periods, dated statuses) to report on")
     if year < first:
         raise ReportError(
             f"the catalogue has no data for {year}; its first dated fact is from {first}, "
@@ -547,6 +547,8 @@ def published_reports(directory: Path) -> dict[int, Report]:
     if not directory.is_dir():
         return found
     for path in sorted(directory.glob("*.json")):
+        if path.name.startswith("."):  # a file `publish` is still writing
+            continue
         try:
             report = Report.from_json(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError) as error:

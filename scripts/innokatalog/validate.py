@@ -13,8 +13,9 @@ from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 
 from .findings import ERROR, WARNING, Finding, did_you_mean
+from .listing import reserved_ids
 from .load import Entry, JsonPath, LoadResult, format_path
-from .model import REFERENCES
+from .model import KIND_PLURALS, REFERENCES
 from .parallel import fork_map
 from .schema import SchemaSet
 
@@ -412,6 +413,15 @@ class _CatalogueChecks:
                 chain.append(parent)
 
     def identity(self, entry: Entry) -> Iterator[Finding]:
+        if entry.id in reserved_ids(entry.kind):
+            yield self._finding(
+                entry,
+                ("id",),
+                ERROR,
+                "id-reserved",
+                f"'{entry.id}' cannot be the id of a {entry.kind}: the listing's own pages use that address "
+                f"(below {KIND_PLURALS[entry.kind]}/{entry.id}/). Choose a longer id and rename the file",
+            )
         declared = entry.data.get("id")
         if isinstance(declared, str) and declared != entry.id:
             yield self._finding(

@@ -59,7 +59,7 @@
 
     function updateToggle() {
       var n = activeCount();
-      toggle.textContent = n ? format(texts.filter_active, { n: n }) : texts.filter;
+      toggle.textContent = n === 0 ? texts.filter : (n === 1 ? texts.filter_active_one : format(texts.filter_active, { n: n }));
     }
 
     function setCounts(counts) {
