@@ -200,6 +200,8 @@ def test_the_embed_works_by_keyboard_and_at_320_px(browser: Any, site: str, part
         "en/badda-in/",
         "granskning/",
         "en/granskning/",
+        "granskning/stockholms-stad/",
+        "en/granskning/sll-innovation/",
         "prenumerera/",
         "en/prenumerera/",
         "embed/testbeds/",

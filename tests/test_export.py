@@ -92,10 +92,14 @@ def test_export_gives_every_file(documents: dict[str, bytes]) -> None:
     assert all(isinstance(content, bytes) and content for content in documents.values())
 
 
-def test_render_lists_the_same_files_on_the_open_data_page(documents: dict[str, bytes]) -> None:
+def test_render_lists_the_same_files_on_the_open_data_page(
+    documents: dict[str, bytes], catalogue: Catalogue, schemas: SchemaSet
+) -> None:
+    """The export's files and the index of the per-entry JSON files, which the page also explains."""
     from innokatalog import render
 
-    assert {name for name, _, _ in render.OPEN_DATA_FILES} == set(documents)
+    assert export.ENTRY_INDEX in export.entry_json_documents(catalogue, schemas, SITE)
+    assert {name for name, _, _ in render.OPEN_DATA_FILES} == set(documents) | {export.ENTRY_INDEX}
     assert render.OPEN_DATA_PAGE + "/" == export.OPEN_DATA_PAGE
 
 
@@ -731,3 +735,36 @@ def test_the_open_data_page_states_the_spreadsheet_rule(lang: str, tab: str, car
     for start in export.FORMULA_STARTS:
         assert f"{named.get(start, start)}," in rule or f"{named.get(start, start)} " in rule, start
     assert "(')" in rule and "+46 8 123 456 78" in rule and "-12" in rule
+
+
+@pytest.mark.parametrize(
+    ("lang", "root", "feeds"), [("sv", "../", "/feeds/"), ("en", "../../", "/en/feeds/")]
+)
+def test_the_open_data_page_lists_the_entry_json_the_feeds_and_the_pages_for_reuse(
+    lang: str, root: str, feeds: str
+) -> None:
+    from innokatalog.render import EMBED_PAGE_TEXTS, REVIEW_TEXTS, SUBSCRIBE_TEXTS, Renderer
+
+    from .mini import mini_catalogue
+
+    catalogue = mini_catalogue()
+    html = Renderer(catalogue, SchemaSet(PROJECT / "schema"), lang).open_data_page().html
+    assert f'<a href="{root}data/index.json"><code>/data/index.json</code></a>' in html
+    testbed = next(iter(catalogue.of_kind("testbed"))).id
+    assert (
+        f'<a href="{root}data/testbeds/{testbed}.json"><code>/data/testbeds/{testbed}.json</code></a>' in html
+    )
+    assert (
+        "/data/&lt;typ&gt;/&lt;id&gt;.json" if lang == "sv" else "/data/&lt;kind&gt;/&lt;id&gt;.json"
+    ) in html
+    row = html.split("&lt;id&gt;.json</code>", 1)[1].split("</tr>", 1)[0]
+    assert all(plural in row for plural in KIND_PLURALS.values()), row
+    for plural in KIND_PLURALS.values():  # each kind's feed, in this language's folder
+        assert f'<a href="../feeds/{plural}.xml" type="application/atom+xml">' in html
+        assert f"<code>{feeds}{plural}.xml</code>" in html
+    for href, texts in (
+        ("prenumerera", SUBSCRIBE_TEXTS),
+        ("badda-in", EMBED_PAGE_TEXTS),
+        ("granskning", REVIEW_TEXTS),
+    ):
+        assert f'<a href="../{href}/">{texts[lang]["title"]}</a>' in html

@@ -148,7 +148,7 @@ def test_a_unit_page_links_its_feed_review_status_and_embed() -> None:
     catalogue = fresh_catalogue()
     html = Renderer(catalogue, schemas(), "sv").entry_page(catalogue.find("unit", "vardenheten")).html
     assert '<a href="../../feeds/units/vardenheten.xml" type="application/atom+xml">' in html
-    assert 'href="../../granskning/#unit-vardenheten"' in html
+    assert 'href="../../granskning/vardenheten/"' in html
     assert 'href="../../badda-in/?what=unit/vardenheten"' in html
 
 
@@ -177,18 +177,22 @@ def test_the_built_site_has_a_feed_per_kind_and_unit(site, lang: str) -> None:
         assert (root / "feeds" / "units" / f"{unit.id}.xml").is_file()
 
 
-def test_the_built_site_has_every_entry_as_json(site) -> None:
+def test_the_built_site_has_every_shipped_entry_as_valid_json(site) -> None:
     from .browser_support import shipped_catalogue
 
     index = json.loads((site / "data" / "index.json").read_text(encoding="utf-8"))
     for kind, plural in KIND_PLURALS.items():
         ids = [entry["id"] for entry in index[plural]["entries"]]
         assert ids == [item.id for item in shipped_catalogue().of_kind(kind)]
+        schema = json.loads((site / "data" / "catalogue.schema.json").read_text(encoding="utf-8"))
+        validator = Draft202012Validator(
+            {"$id": schema["$id"], "$defs": schema["$defs"], "$ref": f"#/$defs/{kind}"},
+            format_checker=Draft202012Validator.FORMAT_CHECKER,
+        )
         for item_id in ids:
-            assert (
-                json.loads((site / "data" / plural / f"{item_id}.json").read_text(encoding="utf-8"))["id"]
-                == item_id
-            )
+            document = json.loads((site / "data" / plural / f"{item_id}.json").read_text(encoding="utf-8"))
+            assert document["id"] == item_id
+            assert not [error.message for error in validator.iter_errors(document)], item_id
 
 
 def test_feed_titles_and_subtitles_name_what_they_follow() -> None:

@@ -248,3 +248,10 @@ def test_readme_lists_the_prerequisites_and_true_headings() -> None:
             counted += 1
     assert counted, "no heading counts commands any more: keep this test only while one does"
     assert "make validate" in readme and "make new KIND=testbed" in readme
+
+
+def test_readme_documents_every_catalogue_command() -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## The `catalogue` command", 1)[1].split("\n#", 1)[0]
+    documented = re.findall(r"^\| `catalogue (\w+)", table, re.MULTILINE)
+    assert sorted(documented) == sorted(main.commands)

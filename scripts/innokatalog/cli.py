@@ -581,7 +581,7 @@ def stale_command(
     """List, per unit, its entries by the date the unit last confirmed them.
 
     Overdue entries (confirmed --stale-after months ago or more) are marked; entries never
-    confirmed are listed apart. The same as the site's review status page. Refuses an invalid
+    confirmed are listed apart. The same as the site's review status pages. Refuses an invalid
     catalogue (exit 1).
     """
     from .stale import FORMATTERS, review_status

@@ -39,7 +39,7 @@ from .model import KIND_PLURALS, Catalogue, Item
 from .news import NEWS_DIR, Post, newest_first
 from .report import UNITS, Figure, Report, format_value, frozen_text, report_csv, site_reports
 from .schema import SchemaSet, localised_annotation
-from .stale import STALE_AFTER_MONTHS, review_status
+from .stale import STALE_AFTER_MONTHS, UnitStatus, review_status
 from .synonyms import Synonyms, shipped_synonyms
 from .validate import status_may_be_outdated
 
@@ -71,6 +71,8 @@ CSV_BOM = "\ufeff"  # so that spreadsheet programs read the CSV as UTF-8
 SUBSCRIBE_PAGE = "prenumerera"
 REVIEW_PAGE = "granskning"
 EMBED_PAGE = "badda-in"
+# Rows on one page of a unit's review status: a unit may own thousands of entries.
+REVIEW_PAGE_SIZE = 100
 # A contact path that takes any of these topics says where urgent matters go (112, 1177).
 URGENT_TOPICS = frozenset({"improvement-suggestions"})
 # The home page shows this many featured entries at most, so marking many cannot bury its start links.
@@ -129,6 +131,18 @@ def relative_url(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` (both directory URLs below the root)."""
     target = posixpath.relpath(to_url or ".", from_url or ".")
     return "./" if target == "." else target.rstrip("/") + "/"
+
+
+def page_links(listing_url: str, number: int, total: int) -> dict[str, Any]:
+    """What the pagination macro needs on page `number` of `total` of the list at `listing_url`."""
+    link = functools.partial(relative_url, page_url(listing_url, number))
+    return {
+        "number": number,
+        "total": total,
+        "window": [(n, link(page_url(listing_url, n)) if n else "") for n in page_window(number, total)],
+        "prev_href": link(page_url(listing_url, number - 1)) if number > 1 else "",
+        "next_href": link(page_url(listing_url, number + 1)) if number < total else "",
+    }
 
 
 class Renderer:
@@ -424,13 +438,7 @@ class Renderer:
                 up=up,
                 cards=[Markup(cards[item].replace(CARD_LINK, CARD_LINK + up, 1)) for item in chunk],
                 filter_nav=Markup(filter_navs[up]),
-                number=number,
-                total=len(chunks),
-                window=[
-                    (n, link(page_url(listing_url, n)) if n else "") for n in page_window(number, len(chunks))
-                ],
-                prev_href=link(page_url(listing_url, number - 1)) if number > 1 else "",
-                next_href=link(page_url(listing_url, number + 1)) if number < len(chunks) else "",
+                **page_links(listing_url, number, len(chunks)),
             )
             pages.append(Page(f"{url}index.md", title, html, intro))
         return pages
@@ -773,6 +781,7 @@ class Renderer:
 
     def open_data_page(self) -> Page:
         texts = OPEN_DATA_TEXTS[self.lang]
+        plurals = list(KIND_PLURALS.values())
         url = f"{OPEN_DATA_PAGE}/"
         root = "" if self.lang == i18n.DEFAULT_LANGUAGE else "../"
         html = self._render(
@@ -780,6 +789,21 @@ class Renderer:
             url,
             texts=texts,
             files=OPEN_DATA_FILES,
+            kinds=list(KIND_PLURALS.items()),
+            plurals=", ".join(plurals[:-1]) + f" {texts['or']} {plurals[-1]}",
+            example=next((f"testbeds/{item.id}.json" for item in self.catalogue.of_kind("testbed")), ""),
+            feed_href=lambda kind: relative_url(url, feed_path(kind)).rstrip("/"),
+            # the feeds are in each language's own folder, the data files for both in /data/
+            feed_shown=lambda kind: f"/{'' if not root else self.lang + '/'}{feed_path(kind)}",
+            pages=[
+                (
+                    relative_url(url, f"{SUBSCRIBE_PAGE}/"),
+                    SUBSCRIBE_TEXTS[self.lang]["title"],
+                    texts["subscribe"],
+                ),
+                (relative_url(url, f"{EMBED_PAGE}/"), EMBED_PAGE_TEXTS[self.lang]["title"], texts["embed"]),
+                (relative_url(url, f"{REVIEW_PAGE}/"), REVIEW_TEXTS[self.lang]["title"], texts["review"]),
+            ],
             reference=relative_url(url, f"{REFERENCE_PAGE}/"),
             data_href=lambda name: relative_url(url, f"{root}data/{name}").rstrip("/"),
             reports=self._site_reports(self.today),
@@ -812,24 +836,67 @@ class Renderer:
         )
         return Page(f"{SUBSCRIBE_PAGE}.md", texts["title"], html, texts["intro"])
 
-    def review_page(self) -> Page:
-        """Per unit, its entries by the date the unit last confirmed them (as `catalogue stale`)."""
-        texts = REVIEW_TEXTS[self.lang]
+    def review_pages(self) -> list[Page]:
+        """The review status (as `catalogue stale`): an index of the units with their counts, and
+        each unit's entries on pages of its own, so that no page grows with the catalogue."""
         units = review_status(self.catalogue, self.today, STALE_AFTER_MONTHS)
         units.sort(key=lambda owner: i18n.localised(owner.unit.get("name"), self.lang).casefold())
+        return [self.review_index(units)] + [
+            page for owner in units for page in self.unit_review_pages(owner)
+        ]
+
+    def review_index(self, units: list[UnitStatus]) -> Page:
+        """Per unit, how many of its entries need review, are up to date and were never confirmed."""
+        texts = REVIEW_TEXTS[self.lang]
+        url = f"{REVIEW_PAGE}/"
         html = self._render(
             "review.html",
-            f"{REVIEW_PAGE}/",
+            url,
             texts=texts,
             units=units,
             today=self.today,
             limit=STALE_AFTER_MONTHS,
             overdue_total=sum(len(owner.overdue) for owner in units),
             never_total=sum(len(owner.never_confirmed) for owner in units),
+            unit_href=lambda owner: relative_url(url, f"{REVIEW_PAGE}/{owner.unit.id}/"),
         )
-        return Page(
-            f"{REVIEW_PAGE}.md", texts["title"], html, texts["intro"].format(limit=STALE_AFTER_MONTHS)
-        )
+        intro = texts["intro"].format(limit=STALE_AFTER_MONTHS)
+        return Page(f"{url}index.md", texts["title"], html, intro)
+
+    def unit_review_pages(self, owner: UnitStatus) -> list[Page]:
+        """One unit's entries, oldest confirmation first and then those never confirmed, in pages of
+        at most `REVIEW_PAGE_SIZE` rows."""
+        texts = REVIEW_TEXTS[self.lang]
+        listing_texts = LISTING_TEXTS[self.lang]
+        unit_name = i18n.localised(owner.unit.get("name"), self.lang)
+        heading = texts["unit_title"].format(unit=unit_name)
+        intro = texts["unit_intro"].format(unit=unit_name, limit=STALE_AFTER_MONTHS)
+        review_url = f"{REVIEW_PAGE}/{owner.unit.id}/"
+        chunks = paginate(owner.confirmed + owner.never_confirmed, REVIEW_PAGE_SIZE)
+        pages = []
+        for number, chunk in enumerate(chunks, start=1):
+            url = page_url(review_url, number)
+            title = (
+                heading
+                if number == 1
+                else f"{heading}, {listing_texts['page_of'].format(n=number, total=len(chunks))}"
+            )
+            html = self._render(
+                "review_unit.html",
+                url,
+                texts=texts,
+                lt=listing_texts,
+                heading=heading,
+                intro=intro,
+                owner=owner,
+                today=self.today,
+                confirmed=[entry for entry in chunk if entry.confirmed],
+                never_confirmed=[entry for entry in chunk if not entry.confirmed],
+                index_href=relative_url(url, f"{REVIEW_PAGE}/"),
+                **page_links(review_url, number, len(chunks)),
+            )
+            pages.append(Page(f"{url}index.md", title, html, intro))
+        return pages
 
     def embed_selections(self, lang: str | None = None) -> list[embed.Selection]:
         return embed.selections(self.catalogue, self.schemas, lang or self.lang)
@@ -898,10 +965,9 @@ class Renderer:
             self.news_page(),
             self.open_data_page(),
             self.subscribe_page(),
-            self.review_page(),
             self.embed_page(),
         ]
-        return pages
+        return pages + self.review_pages()
 
 
 LISTING_INTROS = {
@@ -1143,7 +1209,20 @@ OPEN_DATA_FILES = [
     (
         "catalogue.schema.json",
         "application/schema+json",
-        {"sv": "JSON-schema för catalogue.json.", "en": "JSON Schema of catalogue.json."},
+        {
+            "sv": "JSON-schema för catalogue.json och för varje posts egen JSON-fil.",
+            "en": "JSON Schema of catalogue.json and of each entry's own JSON file.",
+        },
+    ),
+    (
+        "index.json",
+        "application/json",
+        {
+            "sv": "En förteckning över alla poster per typ, med adressen till varje posts JSON-fil och till dess "
+            "sidor på båda språken, och vart de gamla adresserna för poster som bytt id pekar.",
+            "en": "A list of every entry by kind, with the address of each entry's JSON file and of its pages in "
+            "both languages, and where the old addresses of entries that changed their id point.",
+        },
     ),
     (
         "testbeds.csv",
@@ -1199,6 +1278,18 @@ OPEN_DATA_TEXTS = {
         "report_all": "Alla siffror",
         "report_chart": "diagram",
         "report_figures": "siffror",
+        "kind": "typ",
+        "entry_json": "En fil per post, med samma fält som posten har i catalogue.json, där <typ> är {kinds}",
+        "moved": "Har posten bytt id pekar den gamla adressen på den nya.",
+        "or": "eller",
+        "for_example": "till exempel",
+        "feeds": "Flöden",
+        "feeds_intro": "Atom-flöden med nya och ändrade poster, de senast ändrade först, ett för varje typ av post. "
+        "Flödena finns på svenska och engelska, och det finns ett flöde för varje enhet.",
+        "more": "Mer för den som vill återanvända katalogen",
+        "subscribe": "alla flöden, också per enhet, och hur ett program hämtar en post i taget",
+        "embed": "visa katalogens testbäddar och projekt på en annan webbplats",
+        "review": "när varje enhet senast bekräftade sina poster",
         "spreadsheets": "I kalkylprogram",
         "spreadsheet_rule": "CSV-filerna går att öppna i kalkylprogram som Excel och LibreOffice Calc. Där kan en cell "
         "som börjar med =, +, -, @, tabb eller vagnretur tolkas som en formel. Därför får en sådan cell en apostrof (') "
@@ -1223,6 +1314,18 @@ OPEN_DATA_TEXTS = {
         "report_all": "All figures",
         "report_chart": "chart",
         "report_figures": "figures",
+        "kind": "kind",
+        "entry_json": "One file per entry, with the same fields as the entry has in catalogue.json, where <kind> is {kinds}",
+        "moved": "When an entry has changed its id, the old address points to the new one.",
+        "or": "or",
+        "for_example": "for example",
+        "feeds": "Feeds",
+        "feeds_intro": "Atom feeds of new and changed entries, latest changed first, one for each kind of entry. "
+        "The feeds are in Swedish and in English, and there is a feed for each unit.",
+        "more": "More for those who want to reuse the catalogue",
+        "subscribe": "every feed, also per unit, and how programs fetch one entry at a time",
+        "embed": "show the catalogue's testbeds and projects on another website",
+        "review": "when each unit last confirmed its entries",
         "spreadsheets": "In spreadsheet programs",
         "spreadsheet_rule": "The CSV files open in spreadsheet programs such as Excel and LibreOffice Calc, which can take "
         "a cell that begins with =, +, -, @, a tab or a carriage return as a formula. Such a cell therefore gets an "
@@ -1295,6 +1398,12 @@ REVIEW_TEXTS = {
         "overdue": "Behöver granskas",
         "up_to_date": "Aktuella",
         "never": "Aldrig bekräftade",
+        "index_help": "Välj en enhet för att se dess poster och när de senast bekräftades.",
+        "unit_title": "Granskning: {unit}",
+        "unit_intro": "Här står när {unit} senast bekräftade att uppgifterna i dess poster stämmer. En post som "
+        "enheten bekräftade för {limit} månader sedan eller mer behöver granskas igen. Poster som enheten aldrig "
+        "har bekräftat listas för sig.",
+        "all_units": "Alla enheter",
         "unit_page": "Enhetens sida",
         "confirmed_caption": "Bekräftade poster, den äldsta bekräftelsen först",
         "entry": "Post",
@@ -1318,6 +1427,12 @@ REVIEW_TEXTS = {
         "overdue": "Need review",
         "up_to_date": "Up to date",
         "never": "Never confirmed",
+        "index_help": "Choose a unit to see its entries and when they were last confirmed.",
+        "unit_title": "Review status: {unit}",
+        "unit_intro": "This page shows when {unit} last confirmed that the facts in its entries are right. An entry "
+        "the unit confirmed {limit} or more months ago needs to be reviewed again. Entries the unit has never "
+        "confirmed are listed apart.",
+        "all_units": "All units",
         "unit_page": "The unit's page",
         "confirmed_caption": "Confirmed entries, oldest confirmation first",
         "entry": "Entry",

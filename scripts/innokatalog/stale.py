@@ -3,7 +3,8 @@
 Only `confirmed` counts (the owning unit said the entry is right on that date); `compiled` (taken
 from public documents) does not. An entry confirmed `limit` months ago or more is overdue, as the
 validator's staleness warning; entries never confirmed are listed apart. The same status gives
-the review page, `catalogue stale` and the text of the monthly review issues.
+the review pages (an index and one page per unit), `catalogue stale` and the text of the monthly
+review issues.
 """
 
 from __future__ import annotations
