@@ -10,7 +10,7 @@ from markupsafe import escape
 
 from innokatalog.load import Entry, load_catalogue
 from innokatalog.model import Catalogue
-from innokatalog.render import Renderer, markdown_to_html, relative_url
+from innokatalog.render import SEARCH_MARKER, Renderer, markdown_to_html, relative_url
 
 from .mini import MINI, mini_catalogue, schemas
 
@@ -296,5 +296,5 @@ def test_entry_pages_give_search_codes_a_kind_and_facts_that_do_not_run_together
     assert '<dl class="entry__facts" data-pagefind-ignore>' in html, "the fact list stays out of excerpts"
     assert '<dl class="entry__facts">' not in html
     hidden = html.split("<p hidden>")[1].split("</p>")[0]
-    assert hidden.startswith("Levande labb. Hälso- och sjukvård. "), "facts as values, each ended by a stop"
+    assert hidden.startswith(f"{SEARCH_MARKER} Levande labb. Hälso- och sjukvård. "), "facts as values, each ended by a stop"
     assert "e-health" in hidden and "digital health" in hidden
