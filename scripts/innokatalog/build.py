@@ -28,6 +28,7 @@ from .findings import Summary, sort_findings
 from .generate import Generator, LanguageTree, Sources, read_sources, write_tree
 from .load import LoadCache, load_catalogue
 from .model import Catalogue, Item
+from .parallel import forking_allowed
 from .render import relative_url
 from .report import ReportError
 from .schema import SchemaSet, SchemaSetError
@@ -140,6 +141,7 @@ def _build_language(lang: str) -> None:
     assert isinstance(job_input, BuildInput)
     tree = job_input.generator(lang).tree(entries=job_input.entries)
     write_tree(tree.files, job_input.workspace.docs(lang), only_changed=job_input.dirty)
+    tree.files.clear()  # on disk now: the engine reads the files, and the process needs the memory
     run_engine(job_input, tree)
 
 
@@ -178,6 +180,10 @@ def build_languages(job_input: BuildInput, languages: Iterable[str]) -> None:
     languages = list(languages)
     _SHARED["input"] = job_input
     try:
+        if not forking_allowed():  # one after the other, in this process
+            for lang in languages:
+                _build_language(lang)
+            return
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=len(languages), mp_context=context) as pool:
             for future in [pool.submit(_build_language, lang) for lang in languages]:

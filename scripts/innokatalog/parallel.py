@@ -17,6 +17,17 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 MIN_ITEMS = 200
 _TASK: dict[str, Any] = {}
+_FORKING = {"allowed": True}
+
+
+def allow_forking(allowed: bool) -> None:
+    """Forbid forking once the process runs other threads (the preview's server): a forked child
+    inherits the locks those threads hold, and can wait on one for ever."""
+    _FORKING["allowed"] = allowed
+
+
+def forking_allowed() -> bool:
+    return _FORKING["allowed"]
 
 
 def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
@@ -33,7 +44,7 @@ def fork_map(
 ) -> list[Result]:
     """`[function(item) for item in items]`, computed in forked processes when it pays."""
     workers = min(workers or cores(), max(1, len(items) // (MIN_ITEMS // 2)))
-    if workers < 2 or len(items) < MIN_ITEMS or _TASK:
+    if workers < 2 or len(items) < MIN_ITEMS or _TASK or not forking_allowed():
         return [function(item) for item in items]
     size = -(-len(items) // workers)
     bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]

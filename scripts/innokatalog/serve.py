@@ -40,6 +40,7 @@ from .build import (
 from .generate import read_sources
 from .load import LoadCache
 from .model import Catalogue, Item
+from .parallel import allow_forking
 from .report import ReportError
 
 log = logging.getLogger("mkdocs.commands.serve")
@@ -252,7 +253,8 @@ def serve(
             echo(f"{error}\nStill serving the last good site.")
 
     server = PreviewServer(builder=rebuild, host=host, port=port, root=str(preview.site))
-    rebuild()
+    rebuild()  # the first, whole build may use both cores: no other thread runs yet
+    allow_forking(False)
     for watched in WATCHED:
         if (project / watched).exists():
             server.watch(str(project / watched))
