@@ -95,9 +95,14 @@ def posts_of(sources: Sources, lang: str) -> list[news.Post]:
     return posts
 
 
+def language_root(site_url: str, lang: str) -> str:
+    """The address of a language's tree: the site's for Swedish, `<site>/en/` for English."""
+    return site_url if lang == i18n.DEFAULT_LANGUAGE else f"{site_url}{lang}/"
+
+
 def engine_settings(lang: str, site_url: str) -> dict[str, Any]:
     """Per-language settings every engine applies: names, language, address and interface texts."""
-    root = site_url if lang == i18n.DEFAULT_LANGUAGE else f"{site_url}{lang}/"
+    root = language_root(site_url, lang)
     return {
         "site_name": i18n.t("site_name", lang),
         "site_description": i18n.t("site_description", lang),
@@ -181,7 +186,7 @@ class Generator:
             tree.files[page.src_uri] = self.generated_page(page)
         tree.files.update(extra_files)
         tree.files["feed.xml"] = self.feed()
-        root_url = engine_settings(self.lang, self.site_url)["site_url"]
+        root_url = language_root(self.site_url, self.lang)
         tree.files.update(feeds.entry_feeds(self.catalogue, root_url, self.lang, self.sources.history))
         tree.files.update(self.renderer.embed_files())
         return tree
@@ -241,7 +246,7 @@ class Generator:
         return ""
 
     def feed(self) -> bytes:
-        site_root = engine_settings(self.lang, self.site_url)["site_url"]
+        site_root = language_root(self.site_url, self.lang)
         texts = (i18n.t("site_name", self.lang), i18n.t("news", self.lang))
         return news.atom_feed(self.posts, site_root, self.lang, *texts)
 

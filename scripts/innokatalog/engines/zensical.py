@@ -20,3 +20,5 @@ def build(job: EngineJob) -> None:
     result = subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise EngineError(f"Zensical failed:\n{result.stdout}\n{result.stderr}".rstrip())
+    # Written even with its search switched off; the site's index is Pagefind's.
+    (job.site_dir / "search.json").unlink(missing_ok=True)
