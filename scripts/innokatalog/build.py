@@ -22,16 +22,25 @@ from pathlib import Path
 
 import yaml
 
-from . import export, i18n, news
+from . import export, i18n, news, stamp
 from .engines import DEFAULT_ENGINE, ENGINES, EngineError, EngineJob, get_engine
 from .findings import Summary, sort_findings
-from .generate import Generator, LanguageTree, Sources, read_sources, write_tree
+from .generate import (
+    Generator,
+    LanguageTree,
+    Sources,
+    alternate_meta,
+    language_root,
+    read_sources,
+    write_tree,
+)
 from .load import LoadCache, load_catalogue
 from .model import Catalogue, Item
 from .parallel import forking_allowed
 from .render import relative_url
 from .report import ReportError
 from .schema import SchemaSet, SchemaSetError
+from .sitemap import sitemap_files
 from .validate import Options, validate
 
 CONFIG_FILE = "mkdocs.yml"
@@ -55,6 +64,7 @@ class ProjectSettings:
     catalogue_dir: str = "catalogue"
     schema_dir: str = "schema"
     languages: tuple[str, ...] = field(default=i18n.LANGUAGES)
+    nav_pages: tuple[str, ...] = ()  # the pages `nav` in mkdocs.yml names
 
     @property
     def config_file(self) -> Path:
@@ -86,7 +96,19 @@ def project_settings(
         site_dir=str(config.get("site_dir", "public")),
         site_url=url.rstrip("/") + "/",
         engine=chosen_engine,
+        nav_pages=tuple(nav_pages(config.get("nav"))),
     )
+
+
+def nav_pages(nav: object) -> list[str]:
+    """The page paths in a `nav` setting, at any depth (`- page.md`, `- Title: page.md`, sections)."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [path for item in nav for path in nav_pages(item)]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in nav_pages(value)]
+    return []
 
 
 def load_valid_catalogue(
@@ -136,13 +158,23 @@ _SHARED: dict[str, object] = {}
 
 
 def _build_language(lang: str) -> None:
-    """One language, in its own process: generate its tree, write it, run the engine on it."""
+    """One language, in its own process: generate its tree, write it, run the engine on it, stamp the
+    pages of shared layouts (see stamp) and write the sitemap."""
     job_input = _SHARED["input"]
     assert isinstance(job_input, BuildInput)
     tree = job_input.generator(lang).tree(entries=job_input.entries)
+    layouts = []
+    if job_input.stamping:
+        layouts = stamp.plan(
+            tree.files, lambda url: alternate_meta(url, lang), keep=job_input.settings.nav_pages
+        )
     write_tree(tree.files, job_input.workspace.docs(lang), only_changed=job_input.dirty)
     tree.files.clear()  # on disk now: the engine reads the files, and the process needs the memory
     run_engine(job_input, tree)
+    output = job_input.workspace.output(lang)
+    stamp.write_stamped(layouts, output)
+    root_url = language_root(job_input.settings.site_url, lang)
+    write_tree(sitemap_files(tree.urls, root_url, job_input.today), output)
 
 
 @dataclass(frozen=True)
@@ -156,6 +188,7 @@ class BuildInput:
     quiet: bool = True
     dirty: bool = False  # a preview's rebuild: write only changed files, and let the engine skip the rest
     entries: list[Item] | None = None  # the entries whose pages to render (None: all of them)
+    stamping: bool = True  # False: the engine builds every page itself (to compare, see stamp)
 
     def generator(self, lang: str) -> Generator:
         return Generator(self.catalogue, self.schemas, self.sources, lang, self.settings.site_url, self.today)
@@ -232,6 +265,7 @@ def build_site(
     engine: str | None = None,
     site_url: str | None = None,
     today: dt.date | None = None,
+    stamping: bool = True,
 ) -> Path:
     """Build the site of the project at `project` into `output` (default: its `site_dir`)."""
     settings = project_settings(project, engine=engine, site_url=site_url)
@@ -243,7 +277,9 @@ def build_site(
     output = (output or project / settings.site_dir).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     workspace = Workspace(Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent)))
-    job_input = BuildInput(settings, catalogue, schemas, sources, workspace, today or dt.date.today(), quiet)
+    job_input = BuildInput(
+        settings, catalogue, schemas, sources, workspace, today or dt.date.today(), quiet, stamping=stamping
+    )
     try:
         build_languages(job_input, settings.languages)
         site = assemble(workspace, settings.languages)
