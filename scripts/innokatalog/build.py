@@ -11,8 +11,6 @@ import datetime as dt
 import multiprocessing
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import tomllib
 from collections.abc import Iterable
@@ -22,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from . import export, i18n, news, stamp
+from . import export, i18n, index, news, stamp
 from .engines import DEFAULT_ENGINE, ENGINES, EngineError, EngineJob, get_engine
 from .findings import Summary, sort_findings
 from .generate import (
@@ -32,6 +30,7 @@ from .generate import (
     alternate_meta,
     language_root,
     read_sources,
+    url_of,
     write_tree,
 )
 from .load import LoadCache, load_catalogue
@@ -152,6 +151,15 @@ class Workspace:
     def site(self) -> Path:
         return self.folder / "site"
 
+    def search(self, lang: str) -> Path:
+        """The folder Pagefind reads for `lang` (see index)."""
+        return self.folder / lang / "search"
+
+    def search_documents(self, lang: str) -> Path:
+        """Where `lang`'s search documents go: at their pages' addresses below `search`."""
+        root = self.search(lang)
+        return root if lang == i18n.DEFAULT_LANGUAGE else root / lang
+
 
 # Set in the parent before the workers fork, so they share the catalogue instead of receiving a copy.
 _SHARED: dict[str, object] = {}
@@ -169,10 +177,22 @@ def _build_language(lang: str) -> None:
             tree.files, lambda url: alternate_meta(url, lang), keep=job_input.settings.nav_pages
         )
     write_tree(tree.files, job_input.workspace.docs(lang), only_changed=job_input.dirty)
+    stamped = {url for layout in layouts for url, _ in layout.pages}
+    shells = {layout.shell_path for layout in layouts}
+    by_engine = [
+        url_of(path)
+        for path in tree.files
+        if path.endswith(".md") and path not in shells and url_of(path) not in stamped
+    ]
     tree.files.clear()  # on disk now: the engine reads the files, and the process needs the memory
     run_engine(job_input, tree)
     output = job_input.workspace.output(lang)
-    stamp.write_stamped(layouts, output)
+    search = job_input.workspace.search_documents(lang)
+    for url, html, page in stamp.stamped_pages(layouts, output):
+        (output / url).mkdir(parents=True, exist_ok=True)
+        (output / url / "index.html").write_text(html, encoding="utf-8")
+        index.write_search_document(search, url, html, page.body)
+    index.copy_searchable_pages(output, search, by_engine)
     root_url = language_root(job_input.settings.site_url, lang)
     write_tree(sitemap_files(tree.urls, root_url, job_input.today), output)
 
@@ -254,7 +274,12 @@ def finish(site: Path, job_input: BuildInput, *, pagefind: bool = True) -> None:
         export.entry_json_documents(job_input.catalogue, job_input.schemas, site_url), site / export.DATA_DIR
     )
     if pagefind:
-        index_site(site)
+        try:
+            index.index_site(
+                site, [job_input.workspace.search(lang) for lang in job_input.settings.languages]
+            )
+        except index.SearchIndexError as error:
+            raise CatalogueError(str(error)) from None
 
 
 def build_site(
@@ -321,15 +346,3 @@ def write_redirects(catalogue: Catalogue, site_dir: Path, lang: str) -> None:
             page = site_dir / old_url / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(redirect_html(target, lang), encoding="utf-8")
-
-
-def index_site(site_dir: Path) -> None:
-    """Build the Pagefind index (one per page language) into `site_dir/pagefind`."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise CatalogueError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,23 +144,16 @@ def plan(
     return list(layouts.values())
 
 
-def write_stamped(layouts: Iterable[Layout], site_dir: Path) -> list[str]:
-    """Write every layout's pages into the engine's output and take the shells out of it.
-
-    Returns the addresses written.
-    """
+def stamped_pages(layouts: Iterable[Layout], site_dir: Path) -> Iterator[tuple[str, str, PageFile]]:
+    """Every layout's pages as (address, HTML, page), from the shells the engine wrote into
+    `site_dir`; the shells are taken out of it first."""
     layouts = list(layouts)
     shells = {
         layout.number: (site_dir / layout.shell_url / "index.html").read_text(encoding="utf-8")
         for layout in layouts
     }
     for layout in layouts:
-        shutil.rmtree(site_dir / layout.shell_url.split("/")[0] / layout.segments[0], ignore_errors=True)
-    written = []
+        shutil.rmtree(site_dir / layout.section / layout.segments[0], ignore_errors=True)
     for layout in layouts:
         for url, page in layout.pages:
-            target = site_dir / url / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(layout.stamp(shells[layout.number], url, page), encoding="utf-8")
-            written.append(url)
-    return written
+            yield url, layout.stamp(shells[layout.number], url, page), page
