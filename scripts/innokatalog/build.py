@@ -14,7 +14,7 @@ import shutil
 import tempfile
 import tomllib
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -259,25 +259,25 @@ def assemble(workspace: Workspace, languages: Iterable[str]) -> Path:
     return site
 
 
-def finish(site: Path, job_input: BuildInput, *, pagefind: bool = True) -> None:
-    """What comes after the engines: old addresses, open data and the search index over both languages."""
-    for lang in job_input.settings.languages:
-        root = site if lang == i18n.DEFAULT_LANGUAGE else site / lang
-        write_redirects(job_input.catalogue, root, lang)
-    generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    documents = export.export_documents(
-        job_input.catalogue, job_input.schemas, job_input.settings.site_url, generated
-    )
-    export.write_exports(documents, site / export.DATA_DIR)
-    site_url = job_input.settings.site_url
-    write_tree(
-        export.entry_json_documents(job_input.catalogue, job_input.schemas, site_url), site / export.DATA_DIR
-    )
-    if pagefind:
+def finish(site: Path, job_input: BuildInput) -> None:
+    """What comes after the engines: the search index over both languages, old addresses and open data.
+
+    Pagefind runs in its own processes while this one writes the rest, so both cores stay busy.
+    """
+    folders = [job_input.workspace.search(lang) for lang in job_input.settings.languages]
+    with ThreadPoolExecutor(max_workers=1) as background:
+        indexing = background.submit(index.index_site, site, folders)
+        for lang in job_input.settings.languages:
+            root = site if lang == i18n.DEFAULT_LANGUAGE else site / lang
+            write_redirects(job_input.catalogue, root, lang)
+        generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        site_url = job_input.settings.site_url
+        documents = export.export_documents(job_input.catalogue, job_input.schemas, site_url, generated)
+        export.write_exports(documents, site / export.DATA_DIR)
+        entry_documents = export.entry_json_documents(job_input.catalogue, job_input.schemas, site_url)
+        write_tree(entry_documents, site / export.DATA_DIR)
         try:
-            index.index_site(
-                site, [job_input.workspace.search(lang) for lang in job_input.settings.languages]
-            )
+            indexing.result()
         except index.SearchIndexError as error:
             raise CatalogueError(str(error)) from None
 
