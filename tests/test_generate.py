@@ -99,4 +99,6 @@ def test_preview_rewrites_only_the_changed_entry_and_the_pages_that_show_it(tmp_
         assert page.stat().st_mtime_ns == pages[page], f"{page} was rebuilt though nothing it shows changed"
     listing = preview.site / "testbeds/index.html"
     assert "Ändrat labb" in listing.read_text(encoding="utf-8"), "the listing shows the new name"
+    shells = [path for path in preview.site.rglob("*") if "__catalogue-slot" in path.name]
+    assert not shells, f"page frames left in the served site: {shells[:3]}"
     shutil.rmtree(preview.folder)

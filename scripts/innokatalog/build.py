@@ -176,7 +176,10 @@ def _build_language(lang: str) -> None:
         layouts = stamp.plan(
             tree.files, lambda url: alternate_meta(url, lang), keep=job_input.settings.nav_pages
         )
-    write_tree(tree.files, job_input.workspace.docs(lang), only_changed=job_input.dirty)
+    docs = job_input.workspace.docs(lang)
+    if job_input.dirty:
+        stamp.remove_stale_shells(docs, layouts)
+    write_tree(tree.files, docs, only_changed=job_input.dirty)
     stamped = {url for layout in layouts for url, _ in layout.pages}
     shells = {layout.shell_path for layout in layouts}
     by_engine = [
@@ -241,7 +244,7 @@ def build_languages(job_input: BuildInput, languages: Iterable[str]) -> None:
         with ProcessPoolExecutor(max_workers=len(languages), mp_context=context) as pool:
             for future in [pool.submit(_build_language, lang) for lang in languages]:
                 future.result()
-    except EngineError as error:
+    except (EngineError, stamp.StampError) as error:
         raise CatalogueError(f"the site could not be built: {error}") from None
     finally:
         _SHARED.clear()

@@ -20,6 +20,7 @@ moves them one level up: on the pages it builds itself, `../sibling/` becomes a 
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import shutil
@@ -37,6 +38,10 @@ _FIRST_TAG = re.compile(r"^\s*<\/?([^ >]+)")
 _VALUE_KEYS = ("title", "description", "catalogue_jsonld")  # the slots besides content and address
 
 
+class StampError(Exception):
+    """A shell the engine should have built is missing."""
+
+
 def _slot(name: str) -> str:
     """A marker no page holds by chance (entry ids have no `__`)."""
     return f"__catalogue-slot-{name}__"
@@ -46,7 +51,7 @@ def _slot(name: str) -> str:
 class Layout:
     """One shell page the engine builds, and the pages stamped from its HTML."""
 
-    number: int
+    number: str  # from the layout's key, so a layout keeps its shell from one build to the next
     section: str
     depth: int
     has_h1: bool
@@ -135,7 +140,8 @@ def plan(
         )
         key = (section, len(rest) + 1, has_h1, tuple(k in content.meta for k in _VALUE_KEYS), others)
         if key not in layouts:
-            layouts[key] = Layout(len(layouts) + 1, section, len(rest) + 1, has_h1)
+            number = hashlib.blake2b(repr(key).encode(), digest_size=4).hexdigest()
+            layouts[key] = Layout(number, section, len(rest) + 1, has_h1)
         layouts[key].pages.append((url, content))
         if path not in linked:
             del files[path]
@@ -144,14 +150,25 @@ def plan(
     return list(layouts.values())
 
 
+def remove_stale_shells(docs_dir: Path, layouts: Iterable[Layout]) -> None:
+    """Take out of a kept docs folder (the preview's) the shells of layouts this build has no pages
+    for, or the engine would build them as pages of their own."""
+    current = {layout.shell_path for layout in layouts}
+    for path in docs_dir.rglob(f"{_slot('*')}.md"):
+        if path.relative_to(docs_dir).as_posix() not in current:
+            path.unlink()
+
+
 def stamped_pages(layouts: Iterable[Layout], site_dir: Path) -> Iterator[tuple[str, str, PageFile]]:
     """Every layout's pages as (address, HTML, page), from the shells the engine wrote into
     `site_dir`; the shells are taken out of it first."""
     layouts = list(layouts)
-    shells = {
-        layout.number: (site_dir / layout.shell_url / "index.html").read_text(encoding="utf-8")
-        for layout in layouts
-    }
+    shells = {}
+    for layout in layouts:
+        shell = site_dir / layout.shell_url / "index.html"
+        if not shell.is_file():
+            raise StampError(f"the site engine did not build the page frame {layout.shell_path}")
+        shells[layout.number] = shell.read_text(encoding="utf-8")
     for layout in layouts:
         shutil.rmtree(site_dir / layout.section / layout.segments[0], ignore_errors=True)
     for layout in layouts:
