@@ -2,7 +2,9 @@
 
 `measure_search(site)` opens the search page, types a first query and waits for its results, then a
 second query: it returns what Pagefind loaded for each (uncompressed bytes as served, from opening the
-page to seeing the first results; then for the later query alone), and the search page's own HTML.
+page to seeing the first results; then for the later query alone), per group of Pagefind's files
+(script, WebAssembly, index metadata, index chunks, result fragments, filter data), and the search
+page's own HTML.
 The build benchmark calls it for each catalogue size; run it alone on any built site:
 
     .venv/bin/python benchmarks/search_bytes.py public "testbädd 42" "testbädd 4711"
@@ -34,6 +36,27 @@ RESULTS_SHOWN = "() => /\\d/.test(document.querySelector('[data-status]').textCo
 RESULT_LINKS = "() => [...document.querySelectorAll('[data-results] h2 a')].map(a => a.href).join(' ')"
 
 
+def file_group(url: str) -> str:
+    """Which part of Pagefind's bundle a loaded file is: what grows with the catalogue and what does not."""
+    name = url.split("?")[0].rsplit("/", 1)[-1]
+    for folder, group in (("/fragment/", "fragments"), ("/index/", "index chunks"), ("/filter/", "filters")):
+        if folder in url:
+            return group
+    if name.endswith(".pf_meta"):
+        return "metadata"
+    if name.startswith("wasm."):
+        return "wasm"
+    return name  # pagefind.js, pagefind-entry.json
+
+
+def by_group(files: list[tuple[str, int]]) -> dict[str, int]:
+    """Bytes per file group, largest first."""
+    groups: dict[str, int] = {}
+    for url, size in files:
+        groups[file_group(url)] = groups.get(file_group(url), 0) + size
+    return dict(sorted(groups.items(), key=lambda item: -item[1]))
+
+
 @dataclass
 class SearchBytes:
     first: int  # Pagefind's files from opening the search page to the first results
@@ -42,6 +65,8 @@ class SearchBytes:
     first_files: int
     later_files: int
     filter_files: int  # filter data loaded while the filters stay shut (should be 0)
+    first_groups: dict[str, int]  # the first search's bytes per file group (see file_group)
+    later_groups: dict[str, int]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -103,6 +128,8 @@ def measure_search(
         first_files=len(first),
         later_files=len(later),
         filter_files=sum(1 for url, _ in first + later if "/filter/" in url),
+        first_groups=by_group(first),
+        later_groups=by_group(later),
     )
 
 
@@ -120,6 +147,8 @@ def main() -> None:
         f"later search {result.later / 1000:.1f} kB in {result.later_files} files, "
         f"search page {result.page_html / 1000:.1f} kB of HTML, filter files loaded: {result.filter_files}"
     )
+    for label, groups in (("first", result.first_groups), ("later", result.later_groups)):
+        print(f"  {label}: " + ", ".join(f"{group} {size / 1000:.1f} kB" for group, size in groups.items()))
 
 
 if __name__ == "__main__":
