@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -74,6 +76,21 @@ def test_markdown_keeps_the_limited_formatting() -> None:
 )
 def test_relative_url(origin: str, target: str, expected: str) -> None:
     assert relative_url(origin, target) == expected
+
+
+def test_relative_url_agrees_with_relpath_on_directory_addresses() -> None:
+    segments = ["testbeds", "units", "page", "2", "en", "a-b", ".", "feed.xml"]
+    addresses = [""] + [
+        "/".join(combo) + end
+        for n in (1, 2, 3)
+        for combo in itertools.product(segments[:5] if n == 3 else segments, repeat=n)
+        for end in ("/", "")
+    ]
+    for origin in addresses[::7]:
+        for target in addresses[::5]:
+            by_relpath = posixpath.relpath(target or ".", origin or ".")
+            expected = "./" if by_relpath == "." else by_relpath.rstrip("/") + "/"
+            assert relative_url(origin, target) == expected, (origin, target)
 
 
 def test_testbed_page_shows_facts_contact_and_projects() -> None:
