@@ -17,10 +17,12 @@ import functools
 import http.server
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -34,6 +36,9 @@ CHROMIUM_ARGS = [
 # The search script's status line holds a number once results are shown.
 RESULTS_SHOWN = "() => /\\d/.test(document.querySelector('[data-status]').textContent)"
 RESULT_LINKS = "() => [...document.querySelectorAll('[data-results] h2 a')].map(a => a.href).join(' ')"
+PAGEFIND_FETCHED = (
+    "() => performance.getEntriesByType('resource').filter(entry => entry.name.includes('/pagefind/')).length"
+)
 
 
 def file_group(url: str) -> str:
@@ -67,6 +72,19 @@ class SearchBytes:
     filter_files: int  # filter data loaded while the filters stay shut (should be 0)
     first_groups: dict[str, int]  # the first search's bytes per file group (see file_group)
     later_groups: dict[str, int]
+
+
+def _settle(page: Any, loaded: list[tuple[str, int]], seconds: float = 10) -> None:
+    """Wait until every Pagefind file the page fetched has reached the log.
+
+    Results can show before the log has the last files ("networkidle" is reached only once per
+    page, so it does not wait for the later query), and a browser closed too early loses them.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+        if sum(1 for url, _ in loaded if "/pagefind/" in url) >= page.evaluate(PAGEFIND_FETCHED):
+            return
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -111,13 +129,14 @@ def measure_search(
             page.locator("#search-input").press("Enter")
             page.wait_for_function(RESULTS_SHOWN, timeout=60_000)
             page.wait_for_load_state("networkidle")
+            _settle(page, loaded)
             html = next(size for url, size in loaded if url.rstrip("/").endswith(search_path.rstrip("/")))
             first = [(url, size) for url, size in loaded if "/pagefind/" in url]
             before, shown = len(loaded), page.evaluate(RESULT_LINKS)
             page.locator("#search-input").fill(later_query)
             page.locator("#search-input").press("Enter")
             page.wait_for_function(f"before => ({RESULT_LINKS})() !== before", arg=shown, timeout=60_000)
-            page.wait_for_load_state("networkidle")
+            _settle(page, loaded)
             later = [(url, size) for url, size in loaded[before:] if "/pagefind/" in url]
         finally:
             browser.close()
