@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
+from innokatalog import i18n
 from innokatalog.load import Entry, load_catalogue
 from innokatalog.model import Catalogue
 from innokatalog.render import SEARCH_MARKER, Renderer, markdown_to_html, relative_url
@@ -313,7 +314,69 @@ def test_entry_pages_give_search_codes_a_kind_and_facts_that_do_not_run_together
     assert '<dl class="entry__facts" data-pagefind-ignore>' in html, "the fact list stays out of excerpts"
     assert '<dl class="entry__facts">' not in html
     hidden = html.split("<p hidden>")[1].split("</p>")[0]
-    assert hidden.startswith(f"{SEARCH_MARKER} Levande labb. Hälso- och sjukvård. "), (
-        "facts as values, each ended by a stop"
+    assert hidden.startswith(f"{SEARCH_MARKER} Testbädd. Levande labb. Hälso- och sjukvård. "), (
+        "the kind once, then facts as values, each ended by a stop"
     )
     assert "e-health" in hidden and "digital health" in hidden
+
+
+class IndexedText(HTMLParser):
+    """The text Pagefind indexes on a page: inside data-pagefind-body, outside data-pagefind-ignore."""
+
+    VOID = {"br", "hr", "img", "input", "link", "meta", "wbr", "source"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[bool, bool]] = []  # (in body, ignored) per open element
+        self.words: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = {name for name, _ in attrs}
+        body, ignored = self.stack[-1] if self.stack else (False, False)
+        if tag not in self.VOID:
+            self.stack.append(
+                (body or "data-pagefind-body" in names, ignored or "data-pagefind-ignore" in names)
+            )
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1] == (True, False):
+            self.words.append(data)
+
+
+def indexed_text(html: str) -> str:
+    parser = IndexedText()
+    parser.feed(html)
+    return " ".join(" ".join(parser.words).split())
+
+
+def test_entry_pages_keep_the_template_text_out_of_the_search_index() -> None:
+    """Headings, notes, relations, sources and the review line are the same words on every page of a
+    kind: in the index they only make every query's chunks and every result's fragment larger, and
+    a relation's name would find the page that merely links to it."""
+    catalogue = mini_catalogue()
+    renderer = Renderer(catalogue, schemas(), "sv")
+    template_texts = [
+        "sources",
+        "way_in",
+        "not_confirmed",
+        "projects_that_used",
+        "testbeds_used",
+        "way_in_to",
+    ]
+    for kind, entry_id in (("testbed", "t1"), ("project", "p1"), ("contact", "c1"), ("unit", "u1")):
+        item = catalogue.find(kind, entry_id)
+        html = renderer.entry_page(item).html
+        text = indexed_text(html)
+        assert item.data["name"]["sv"] in text and item.data["summary"]["sv"] in text, text
+        assert f"{SEARCH_MARKER} {i18n.t(kind, 'sv')}." in text, (
+            "the kind is indexed once, in the hidden line"
+        )
+        for key in template_texts:
+            assert i18n.t(key, "sv") not in text, f"{kind}: the template's {key!r} is indexed"
+        for other in catalogue.all():
+            if other is not item and other.kind != "unit":
+                assert other.data["name"]["sv"] not in text, f"{kind}: a related entry's name is indexed"

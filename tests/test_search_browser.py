@@ -150,6 +150,21 @@ def test_aliases_find_the_health_care_entries(tab: Any, base: str, lang: str, qu
         assert SEARCH_MARKER not in excerpt and "e-health, digital" not in excerpt, excerpt
 
 
+@pytest.mark.parametrize(("lang", "word"), [("sv", "sammanställdes"), ("en", "compiled")])
+def test_the_words_every_entry_page_shares_find_nothing(tab: Any, base: str, lang: str, word: str) -> None:
+    """The review line ("... last compiled on ...") is on every entry page but is the template's, not
+    the entry's: it stays out of the index, like the headings, notes, relations and sources. (A
+    hand-written page that explains the line may still be found.)"""
+    assert word in i18n.t("compiled", lang)
+    tab.goto(search_url(base, lang, word))
+    wait_for_search(tab)
+    tab.wait_for_function("() => document.querySelector('[data-status]').textContent.length > 0")
+    entry_pages = {f"/{page_path(item.kind, item.id, lang)}" for item in shipped_catalogue().all()}
+    assert len(entry_pages) > 10
+    found = set(result_links(tab))
+    assert not found & entry_pages, f"{word!r} finds entry pages: {sorted(found & entry_pages)}"
+
+
 def test_each_result_shows_its_kind_and_a_clean_excerpt(tab: Any, base: str) -> None:
     kinds = {
         f"/{plural}/": i18n.t(kind, "sv")
