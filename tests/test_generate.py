@@ -7,13 +7,14 @@ import shutil
 from pathlib import Path
 
 import markdown
+import pytest
 import yaml
 
-from innokatalog.build import project_settings
-from innokatalog.engines import PASSTHROUGH
+from innokatalog.build import Workspace, project_settings
+from innokatalog.engines import PASSTHROUGH, EngineJob
 from innokatalog.engines.passthrough import MARKER
 from innokatalog.generate import Generator, PageFile, Sources, page_file, split_language
-from innokatalog.serve import Preview
+from innokatalog.serve import Preview, PreviewWorkspace
 
 from .mini import MINI, PROJECT, mini_catalogue, schemas
 
@@ -102,3 +103,18 @@ def test_preview_rewrites_only_the_changed_entry_and_the_pages_that_show_it(tmp_
     shells = [path for path in preview.site.rglob("*") if "__catalogue-slot" in path.name]
     assert not shells, f"page frames left in the served site: {shells[:3]}"
     shutil.rmtree(preview.folder)
+
+
+@pytest.mark.parametrize("kind", ["build", "preview"])
+def test_each_language_gets_its_own_engine_config(tmp_path: Path, kind: str) -> None:
+    """The languages build at once: one shared config file let one language's engine build the other's
+    docs (the preview's rebuild then failed now and then, on a busy machine)."""
+    workspace = Workspace(tmp_path) if kind == "build" else PreviewWorkspace(tmp_path, tmp_path / "site")
+    jobs = [
+        EngineJob(PROJECT / "mkdocs.yml", workspace.docs(lang), workspace.output(lang), {})
+        for lang in ("sv", "en")
+    ]
+    assert len({job.config_path for job in jobs}) == 2
+    assert all(
+        job.config_path.parent != workspace.output(lang) for job, lang in zip(jobs, ("sv", "en"), strict=True)
+    )

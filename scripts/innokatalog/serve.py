@@ -185,6 +185,7 @@ class Preview:
                 (workspace.search(lang), kept.search(lang)),
             ):
                 shutil.rmtree(keep, ignore_errors=True)
+                keep.parent.mkdir(parents=True, exist_ok=True)
                 if built.exists():
                     os.replace(built, keep)
         swap_into_place(site, self.site)
@@ -214,20 +215,16 @@ class Preview:
 
 
 class PreviewWorkspace(Workspace):
-    """The kept docs trees, built straight into the served site (English below `en/`)."""
+    """The kept docs trees and search documents, a folder per language as in a build (each language's
+    engine config is written beside its docs, so the two never share one), built straight into the
+    served site (English below `en/`)."""
 
     def __init__(self, folder: Path, site: Path) -> None:
         super().__init__(folder)
         self.served = site
 
-    def docs(self, lang: str) -> Path:
-        return self.folder / lang
-
     def output(self, lang: str) -> Path:
         return self.served if lang == i18n.DEFAULT_LANGUAGE else self.served / lang
-
-    def search(self, lang: str) -> Path:
-        return self.folder / f"search-{lang}"
 
 
 def check_port(host: str, port: int) -> None:
