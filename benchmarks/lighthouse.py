@@ -6,7 +6,10 @@ builds the shipped site (or takes `--site` as built), serves it on 127.0.0.1 and
 news, the yearly report, a hand-written page and the 404 page, in both languages.
 
     .venv/bin/python benchmarks/lighthouse.py            # uses `lighthouse` on PATH, else `npx lighthouse@12`
-    .venv/bin/python benchmarks/lighthouse.py --site public --only sv
+    .venv/bin/python benchmarks/lighthouse.py --site public --only sv --runs 1
+
+Scores move by a few points from run to run on a busy machine, so each page is run `--runs` times
+(default 3) and the median of each score is printed.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import functools
 import http.server
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,12 +77,23 @@ def scores(url: str, chromium: str) -> dict[str, int | None]:
     }
 
 
+def median_scores(url: str, chromium: str, runs: int) -> dict[str, int | None]:
+    """The median of each score over `runs` runs (runs that failed are left out)."""
+    found = [scores(url, chromium) for _ in range(runs)]
+    return {
+        name: (round(statistics.median(values)) if values else None)
+        for name in CATEGORIES
+        for values in [[run[name] for run in found if run[name] is not None]]
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--site", type=Path, help="an already built site (default: build the shipped one)")
     parser.add_argument("--only", choices=["sv", "en"], help="one language only")
+    parser.add_argument("--runs", type=int, default=3, help="runs per page; the median is printed (default 3)")
     args = parser.parse_args()
     chromium = shutil.which("chromium")
     if chromium is None:
@@ -104,7 +119,7 @@ def main() -> None:
             for lang in languages:
                 for path in template_pages(site):
                     page = LANGUAGE_ROOTS[lang] + path
-                    found = scores(base + page, chromium)
+                    found = median_scores(base + page, chromium, args.runs)
                     print(
                         f"/{page:<47} " + " ".join(f"{str(found[name]):>13}" for name in CATEGORIES),
                         flush=True,
