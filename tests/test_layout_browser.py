@@ -520,7 +520,11 @@ def test_every_script_is_deferred(site_dir: Path) -> None:
         for attrs, text in scripts:
             if "src" in attrs and not ({"defer", "async"} & attrs.keys() or attrs.get("type") == "module"):
                 blocking.append(f"/{path}: {attrs['src']}")
-            if "src" not in attrs and attrs.get("type", "text/javascript") == "text/javascript" and len(text) > 2000:
+            if (
+                "src" not in attrs
+                and attrs.get("type", "text/javascript") == "text/javascript"
+                and len(text) > 2000
+            ):
                 blocking.append(f"/{path}: an inline script of {len(text)} characters")
     assert not blocking, "scripts that hold up the first paint:\n" + "\n".join(blocking)
 
