@@ -14,6 +14,7 @@ import functools
 import http.server
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,7 +27,7 @@ from innokatalog import i18n
 from innokatalog.build import build_site
 from innokatalog.model import KIND_PLURALS
 
-from .browser_support import PROJECT, Browsing, page_path, shipped_catalogue
+from .browser_support import PROJECT, Browsing, page_path, parse_html, shipped_catalogue
 
 pytestmark = pytest.mark.browser
 
@@ -490,3 +491,80 @@ def test_no_request_of_the_site_ends_in_a_404(browser: Any, site_dir: Path, base
     icons = [url for url in requested if "favicon" in url]
     assert icons, "no page asked for the site's icon"
     assert not failed, "requests of the site's own failed:\n" + "\n".join(sorted(set(failed)))
+
+
+# speed: nothing holds up the first paint, and nothing jumps when the scripts arrive
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    const shifts = [];
+    new PerformanceObserver(list => {
+        for (const e of list.getEntries()) {
+            if (e.hadRecentInput) { continue; }
+            const moved = e.sources.map(s => s.node ? (s.node.className || s.node.nodeName) : '?').join(', ');
+            shifts.push({value: e.value, moved});
+        }
+    }).observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => resolve(shifts), 300);
+})"""
+
+
+def test_every_script_is_deferred(site_dir: Path) -> None:
+    """A script that loads with the page runs after it is parsed (defer, async or module), so none holds
+    up its first paint; the few inline scripts that must run at once (the colour scheme) stay small."""
+    blocking = []
+    for _, path in every_page(site_dir):
+        file = site_dir / (path.split("?")[0] or "index.html")
+        html = (file / "index.html" if file.is_dir() else file).read_text(encoding="utf-8")
+        scripts = parse_html(html).scripts
+        assert any("src" in attrs for attrs, _ in scripts), f"/{path} loads no script at all"
+        for attrs, text in scripts:
+            if "src" in attrs and not ({"defer", "async"} & attrs.keys() or attrs.get("type") == "module"):
+                blocking.append(f"/{path}: {attrs['src']}")
+            if (
+                "src" not in attrs
+                and attrs.get("type", "text/javascript") == "text/javascript"
+                and len(text) > 2000
+            ):
+                blocking.append(f"/{path}: an inline script of {len(text)} characters")
+    assert not blocking, "scripts that hold up the first paint:\n" + "\n".join(blocking)
+
+
+def test_nothing_shifts_when_the_scripts_arrive_late(browser: Any, site_dir: Path, base: str) -> None:
+    """On a slow phone the deferred scripts run after the first paint: the colour toggle they show, the
+    chooser they enable and the search results they draw must not push what is already on screen
+    (Lighthouse's layout shift). The scripts are held back here so the page paints without them first."""
+
+    def late(route: Any) -> None:
+        time.sleep(0.25)
+        route.continue_()
+
+    moved = []
+    for scheme in ("light", "dark"):
+        with tab(browser, PHONE, color_scheme=scheme) as page:
+            page.route("**/*.js", late)
+            for _, path in every_page(site_dir):
+                open_page(page, base, path)
+                shifts = page.evaluate(LAYOUT_SHIFT)
+                total = sum(shift["value"] for shift in shifts)
+                if total > 0.01:
+                    moved.append(f"/{path} ({scheme}): {total:.3f}, moved: {[s['moved'] for s in shifts]}")
+    assert not moved, "the page jumps when its scripts run:\n" + "\n".join(moved)
+
+
+def test_search_page_preloads_what_its_script_fetches(browser: Any, base: str) -> None:
+    """The search page asks for Pagefind's script and its language's search code from the start; each is
+    fetched once (a preload the script did not use, or did not match, would be fetched twice)."""
+    for lang, root in ROOTS.items():
+        requested: list[str] = []
+        with tab(browser, PHONE) as page:
+            page.on("request", lambda request, seen=requested: seen.append(request.url))
+            open_page(page, base, f"{root}sok/?q=openlab")
+            page.wait_for_load_state("networkidle")
+            preloaded = page.evaluate(
+                "() => [...document.querySelectorAll('link[rel=preload], link[rel=modulepreload]')].map(l => l.href)"
+            )
+        assert sorted(preloaded) == [base + "pagefind/pagefind.js", base + f"pagefind/wasm.{lang}.pagefind"]
+        for url in preloaded:
+            assert requested.count(url) == 1, f"/{root}sok/: {url} fetched {requested.count(url)} times"
+        wasm = [url for url in requested if url.endswith(".pagefind") and "/wasm." in url]
+        assert wasm == [base + f"pagefind/wasm.{lang}.pagefind"], f"/{root}sok/ fetched {wasm}"
