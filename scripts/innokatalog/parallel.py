@@ -7,10 +7,12 @@ process, where starting workers would cost more than it saves.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -33,6 +35,23 @@ def forking_allowed() -> bool:
 def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
     function, items = _TASK["function"], _TASK["items"]
     return [function(item) for item in items[bounds[0] : bounds[1]]]
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a large catalogue is read and checked.
+
+    Entries are plain data without cycles, so the collector would find nothing; yet it would scan
+    the growing heap again and again (a fifth of the time of loading). Forked workers inherit the
+    pause.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def cores() -> int:
