@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 MIN_ITEMS = 200
+CHUNKS_PER_WORKER = 4
 _TASK: dict[str, Any] = {}
 _FORKING = {"allowed": True}
 
@@ -65,11 +66,13 @@ def fork_map(
     workers = min(workers or cores(), max(1, len(items) // (MIN_ITEMS // 2)))
     if workers < 2 or len(items) < MIN_ITEMS or _TASK or not forking_allowed():
         return [function(item) for item in items]
-    size = -(-len(items) // workers)
+    # A few runs of neighbouring items per worker: a worker that is done takes the next run, so
+    # none waits while another still has the larger files.
+    size = max(MIN_ITEMS // 2, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
     bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _TASK.update(function=function, items=items)
     try:
-        with ProcessPoolExecutor(len(bounds), mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             return [result for chunk in pool.map(_run_chunk, bounds) for result in chunk]
     finally:
         _TASK.clear()
