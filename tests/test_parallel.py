@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -52,7 +53,26 @@ def test_validate_on_two_cores_gives_the_same_findings_as_on_one(
     assert calls and max(calls) > parallel.MIN_ITEMS
 
     monkeypatch.setattr(parallel, "cores", lambda: 1)
-    on_one = validate(load_catalogue(catalogue), schema_set)
+    loaded_on_one = load_catalogue(catalogue)
+    on_one = validate(loaded_on_one, schema_set)
     assert len(on_two) > 100
     assert on_two == on_one
     assert sort_findings(on_two) == sort_findings(on_one)
+    # the entries sent back by the workers hold the same data and positions as those read here
+    assert loaded.entries == loaded_on_one.entries
+    assert loaded.entries[0].positions and loaded.entries[0].key_positions
+
+
+def test_the_cycle_collector_pauses_and_comes_back_as_it_was() -> None:
+    assert gc.isenabled()
+    with parallel.collection_paused():
+        assert not gc.isenabled()
+        assert parallel.fork_map(lambda _: gc.isenabled(), range(400)) == [False] * 400  # in the workers too
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with parallel.collection_paused():
+            pass
+        assert not gc.isenabled()  # left off, as the caller had it
+    finally:
+        gc.enable()
