@@ -6,7 +6,9 @@ contact paths, N/50 units) into a temporary copy of the project, one size after 
 measures, each as its own process tree:
 
 - `catalogue build` (both languages, Pagefind, open data): wall seconds and peak memory of the
-  whole process tree (the engines' processes and Pagefind included);
+  whole process tree (the language processes and Pagefind included), as resident memory summed
+  (RSS, which counts pages shared after a fork once per process) and as proportional memory (PSS,
+  which shares them out; see measure.py);
 - the output's size and its largest HTML page;
 - the bytes a first search and a later search download, in headless Chromium (search_bytes.py);
 - as the reference, plain mkdocs-material building the same number of plain Markdown pages per
@@ -87,7 +89,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"engine: {args.engine}; {os.cpu_count()} cores")
     header = (
-        f"{'testbeds':>8} {'entries':>7} {'build s':>8} {'peak MB':>8} {'output MB':>9} {'largest kB':>10} "
+        f"{'testbeds':>8} {'entries':>7} {'build s':>8} {'RSS MB':>7} {'PSS MB':>7} {'output MB':>9} {'largest kB':>10} "
         f"{'search kB first/later':>22} {'ref s':>6} {'build/ref':>9}"
     )
     print(header)
@@ -108,7 +110,7 @@ def main() -> None:
             searched = search_bytes(site)
             reference = reference_build(Path(temp) / "reference", sum(made.values()))
             print(
-                f"{count:>8} {sum(made.values()):>7} {build.seconds:>8.1f} {build.peak_mb:>8.0f} "
+                f"{count:>8} {sum(made.values()):>7} {build.seconds:>8.1f} {build.peak_mb:>7.0f} {build.peak_pss_mb:>7.0f} "
                 f"{folder_size(site) / 1e6:>9.0f} {largest / 1e3:>10.0f} {searched:>22} "
                 f"{reference.seconds:>6.1f} {build.seconds / reference.seconds:>9.2f}"
                 f"   (largest: {largest_path})"

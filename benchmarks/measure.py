@@ -1,7 +1,10 @@
 """Measuring a command as a whole: wall seconds and the peak memory of its whole process tree.
 
-`ru_maxrss` only gives the largest single process; a build runs an engine per language and
-Pagefind beside the main process, so the tree's resident memory is sampled and summed instead.
+`ru_maxrss` only gives the largest single process; a build runs a process per language and
+Pagefind beside the main process, so the tree's memory is sampled and summed instead. Two sums:
+resident memory (RSS), which counts the pages a forked process still shares with its parent
+once in each, and the proportional set size (PSS, from `/proc/PID/smaps_rollup`), which shares
+them out: the memory the machine really needs.
 """
 
 from __future__ import annotations
@@ -19,13 +22,24 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 @dataclass
 class Run:
     seconds: float
-    peak_mb: float
+    peak_mb: float  # RSS summed
     status: int
     output: str
+    peak_pss_mb: float = 0.0  # PSS summed
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of `root` and every process below it."""
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_memory(root: int) -> tuple[int, int]:
+    """Resident and proportional bytes of `root` and every process below it."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
@@ -37,12 +51,13 @@ def _tree_rss(root: int) -> int:
             continue
         parents[int(entry.name)] = int(stat[1])
         rss[int(entry.name)] = int(stat[21]) * PAGE
-    total, stack = 0, [root]
+    total, proportional, stack = 0, 0, [root]
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
+        proportional += _pss(pid)
         stack.extend(child for child, parent in parents.items() if parent == pid)
-    return total
+    return total, proportional
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -50,11 +65,12 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) ->
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
-        peak = 0
+        peak = peak_pss = 0
         while process.poll() is None:
-            peak = max(peak, _tree_rss(process.pid))
+            rss, pss = _tree_memory(process.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             time.sleep(0.05)
         seconds = time.perf_counter() - start
         output.seek(0)
         text = output.read().decode("utf-8", "replace")
-    return Run(seconds, peak / 1e6, process.returncode, text)
+    return Run(seconds, peak / 1e6, process.returncode, text, peak_pss / 1e6)

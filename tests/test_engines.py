@@ -9,7 +9,9 @@ engines differ, the assertion message names the difference.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
@@ -74,6 +76,31 @@ def test_every_entry_has_its_page_with_each_engine(engine_site: tuple[str, Path]
     testbed = next(iter(shipped_catalogue().of_kind("testbed")))
     html = (site / page_path("testbed", testbed.id, "en") / "index.html").read_text(encoding="utf-8")
     assert 'lang="en"' in html and 'type="application/ld+json"' in html, f"{engine}: English entry page"
+
+
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
+_LINK = re.compile(r'\b(?:href|src)="([^"#?]*)')
+
+
+def broken_links(site: Path) -> dict[str, list[str]]:
+    """Relative links and sources in the site's pages that lead to no file: target → pages."""
+    broken: dict[str, list[str]] = {}
+    for page in site.rglob("*.html"):
+        address = "https://site.example/" + page.relative_to(site).as_posix()
+        for ref in _LINK.findall(_SCRIPT.sub("", page.read_text(encoding="utf-8"))):
+            if not ref or re.match(r"^[a-z][a-z0-9+.-]*:|//", ref):
+                continue
+            target = site / unquote(urlsplit(urljoin(address, ref)).path.lstrip("/"))
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.setdefault(target.relative_to(site).as_posix(), []).append(address)
+    return broken
+
+
+def test_no_page_links_to_a_missing_page_with_each_engine(engine_site: tuple[str, Path]) -> None:
+    """Zensical 0.0.73 moves relative links of pages `a/b.md` one level up; stamped pages keep theirs."""
+    engine, site = engine_site
+    broken = broken_links(site)
+    assert not broken, f"{engine}: {len(broken)} missing targets, e.g. {sorted(broken.items())[:3]}"
 
 
 def test_pagefind_indexes_both_languages_with_each_engine(engine_site: tuple[str, Path]) -> None:

@@ -12,7 +12,7 @@ import yaml
 from innokatalog.build import project_settings
 from innokatalog.engines import PASSTHROUGH
 from innokatalog.engines.passthrough import MARKER
-from innokatalog.generate import Generator, Sources, page_file, split_language
+from innokatalog.generate import Generator, PageFile, Sources, page_file, split_language
 from innokatalog.serve import Preview
 
 from .mini import MINI, PROJECT, mini_catalogue, schemas
@@ -43,7 +43,9 @@ def test_every_entry_has_a_finished_page_with_its_meta_in_each_language() -> Non
     for lang in ("sv", "en"):
         tree = generator(lang).tree()
         for item in mini_catalogue().all():
-            text = tree.files[f"{item.url.rstrip('/')}.md"]
+            page = tree.files[f"{item.url.rstrip('/')}.md"]
+            assert isinstance(page, PageFile)
+            text = page.text()
             meta = front_matter(text)
             assert meta["catalogue_lang"] == lang and "catalogue_jsonld" in meta
             assert text.split("---\n", 2)[2].startswith(MARKER)

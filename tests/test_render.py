@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -73,6 +75,21 @@ def test_markdown_keeps_the_limited_formatting() -> None:
 )
 def test_relative_url(origin: str, target: str, expected: str) -> None:
     assert relative_url(origin, target) == expected
+
+
+def test_relative_url_agrees_with_relpath_on_directory_addresses() -> None:
+    segments = ["testbeds", "units", "page", "2", "en", "a-b", ".", "feed.xml"]
+    addresses = [""] + [
+        "/".join(combo) + end
+        for n in (1, 2, 3)
+        for combo in itertools.product(segments[:5] if n == 3 else segments, repeat=n)
+        for end in ("/", "")
+    ]
+    for origin in addresses[::7]:
+        for target in addresses[::5]:
+            by_relpath = posixpath.relpath(target or ".", origin or ".")
+            expected = "./" if by_relpath == "." else by_relpath.rstrip("/") + "/"
+            assert relative_url(origin, target) == expected, (origin, target)
 
 
 def test_testbed_page_shows_facts_contact_and_projects() -> None:
@@ -296,5 +313,7 @@ def test_entry_pages_give_search_codes_a_kind_and_facts_that_do_not_run_together
     assert '<dl class="entry__facts" data-pagefind-ignore>' in html, "the fact list stays out of excerpts"
     assert '<dl class="entry__facts">' not in html
     hidden = html.split("<p hidden>")[1].split("</p>")[0]
-    assert hidden.startswith(f"{SEARCH_MARKER} Levande labb. Hälso- och sjukvård. "), "facts as values, each ended by a stop"
+    assert hidden.startswith(f"{SEARCH_MARKER} Levande labb. Hälso- och sjukvård. "), (
+        "facts as values, each ended by a stop"
+    )
     assert "e-health" in hidden and "digital health" in hidden

@@ -11,27 +11,35 @@ import datetime as dt
 import multiprocessing
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import tomllib
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from . import export, i18n, news
+from . import export, i18n, index, news, stamp
 from .engines import DEFAULT_ENGINE, ENGINES, EngineError, EngineJob, get_engine
 from .findings import Summary, sort_findings
-from .generate import Generator, LanguageTree, Sources, read_sources, write_tree
+from .generate import (
+    Generator,
+    LanguageTree,
+    Sources,
+    alternate_meta,
+    language_root,
+    read_sources,
+    url_of,
+    write_tree,
+)
 from .load import LoadCache, load_catalogue
 from .model import Catalogue, Item
 from .parallel import forking_allowed
 from .render import relative_url
 from .report import ReportError
 from .schema import SchemaSet, SchemaSetError
+from .sitemap import sitemap_files
 from .validate import Options, validate
 
 CONFIG_FILE = "mkdocs.yml"
@@ -55,6 +63,7 @@ class ProjectSettings:
     catalogue_dir: str = "catalogue"
     schema_dir: str = "schema"
     languages: tuple[str, ...] = field(default=i18n.LANGUAGES)
+    nav_pages: tuple[str, ...] = ()  # the pages `nav` in mkdocs.yml names
 
     @property
     def config_file(self) -> Path:
@@ -86,7 +95,19 @@ def project_settings(
         site_dir=str(config.get("site_dir", "public")),
         site_url=url.rstrip("/") + "/",
         engine=chosen_engine,
+        nav_pages=tuple(nav_pages(config.get("nav"))),
     )
+
+
+def nav_pages(nav: object) -> list[str]:
+    """The page paths in a `nav` setting, at any depth (`- page.md`, `- Title: page.md`, sections)."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [path for item in nav for path in nav_pages(item)]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in nav_pages(value)]
+    return []
 
 
 def load_valid_catalogue(
@@ -130,19 +151,50 @@ class Workspace:
     def site(self) -> Path:
         return self.folder / "site"
 
+    def search(self, lang: str) -> Path:
+        """The folder Pagefind reads for `lang` (see index)."""
+        return self.folder / lang / "search"
+
+    def search_documents(self, lang: str) -> Path:
+        """Where `lang`'s search documents go: at their pages' addresses below `search`."""
+        root = self.search(lang)
+        return root if lang == i18n.DEFAULT_LANGUAGE else root / lang
+
 
 # Set in the parent before the workers fork, so they share the catalogue instead of receiving a copy.
 _SHARED: dict[str, object] = {}
 
 
 def _build_language(lang: str) -> None:
-    """One language, in its own process: generate its tree, write it, run the engine on it."""
+    """One language, in its own process: generate its tree, write it, run the engine on it, stamp the
+    pages of shared layouts (see stamp) and write the sitemap."""
     job_input = _SHARED["input"]
     assert isinstance(job_input, BuildInput)
     tree = job_input.generator(lang).tree(entries=job_input.entries)
+    layouts = []
+    if job_input.stamping:
+        layouts = stamp.plan(
+            tree.files, lambda url: alternate_meta(url, lang), keep=job_input.settings.nav_pages
+        )
     write_tree(tree.files, job_input.workspace.docs(lang), only_changed=job_input.dirty)
+    stamped = {url for layout in layouts for url, _ in layout.pages}
+    shells = {layout.shell_path for layout in layouts}
+    by_engine = [
+        url_of(path)
+        for path in tree.files
+        if path.endswith(".md") and path not in shells and url_of(path) not in stamped
+    ]
     tree.files.clear()  # on disk now: the engine reads the files, and the process needs the memory
     run_engine(job_input, tree)
+    output = job_input.workspace.output(lang)
+    search = job_input.workspace.search_documents(lang)
+    for url, html, page in stamp.stamped_pages(layouts, output):
+        (output / url).mkdir(parents=True, exist_ok=True)
+        (output / url / "index.html").write_text(html, encoding="utf-8")
+        index.write_search_document(search, url, html, page.body)
+    index.copy_searchable_pages(output, search, by_engine)
+    root_url = language_root(job_input.settings.site_url, lang)
+    write_tree(sitemap_files(tree.urls, root_url, job_input.today), output)
 
 
 @dataclass(frozen=True)
@@ -156,6 +208,7 @@ class BuildInput:
     quiet: bool = True
     dirty: bool = False  # a preview's rebuild: write only changed files, and let the engine skip the rest
     entries: list[Item] | None = None  # the entries whose pages to render (None: all of them)
+    stamping: bool = True  # False: the engine builds every page itself (to compare, see stamp)
 
     def generator(self, lang: str) -> Generator:
         return Generator(self.catalogue, self.schemas, self.sources, lang, self.settings.site_url, self.today)
@@ -206,22 +259,27 @@ def assemble(workspace: Workspace, languages: Iterable[str]) -> Path:
     return site
 
 
-def finish(site: Path, job_input: BuildInput, *, pagefind: bool = True) -> None:
-    """What comes after the engines: old addresses, open data and the search index over both languages."""
-    for lang in job_input.settings.languages:
-        root = site if lang == i18n.DEFAULT_LANGUAGE else site / lang
-        write_redirects(job_input.catalogue, root, lang)
-    generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    documents = export.export_documents(
-        job_input.catalogue, job_input.schemas, job_input.settings.site_url, generated
-    )
-    export.write_exports(documents, site / export.DATA_DIR)
-    site_url = job_input.settings.site_url
-    write_tree(
-        export.entry_json_documents(job_input.catalogue, job_input.schemas, site_url), site / export.DATA_DIR
-    )
-    if pagefind:
-        index_site(site)
+def finish(site: Path, job_input: BuildInput) -> None:
+    """What comes after the engines: the search index over both languages, old addresses and open data.
+
+    Pagefind runs in its own processes while this one writes the rest, so both cores stay busy.
+    """
+    folders = [job_input.workspace.search(lang) for lang in job_input.settings.languages]
+    with ThreadPoolExecutor(max_workers=1) as background:
+        indexing = background.submit(index.index_site, site, folders)
+        for lang in job_input.settings.languages:
+            root = site if lang == i18n.DEFAULT_LANGUAGE else site / lang
+            write_redirects(job_input.catalogue, root, lang)
+        generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        site_url = job_input.settings.site_url
+        documents = export.export_documents(job_input.catalogue, job_input.schemas, site_url, generated)
+        export.write_exports(documents, site / export.DATA_DIR)
+        entry_documents = export.entry_json_documents(job_input.catalogue, job_input.schemas, site_url)
+        write_tree(entry_documents, site / export.DATA_DIR)
+        try:
+            indexing.result()
+        except index.SearchIndexError as error:
+            raise CatalogueError(str(error)) from None
 
 
 def build_site(
@@ -232,6 +290,7 @@ def build_site(
     engine: str | None = None,
     site_url: str | None = None,
     today: dt.date | None = None,
+    stamping: bool = True,
 ) -> Path:
     """Build the site of the project at `project` into `output` (default: its `site_dir`)."""
     settings = project_settings(project, engine=engine, site_url=site_url)
@@ -243,7 +302,9 @@ def build_site(
     output = (output or project / settings.site_dir).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     workspace = Workspace(Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent)))
-    job_input = BuildInput(settings, catalogue, schemas, sources, workspace, today or dt.date.today(), quiet)
+    job_input = BuildInput(
+        settings, catalogue, schemas, sources, workspace, today or dt.date.today(), quiet, stamping=stamping
+    )
     try:
         build_languages(job_input, settings.languages)
         site = assemble(workspace, settings.languages)
@@ -285,15 +346,3 @@ def write_redirects(catalogue: Catalogue, site_dir: Path, lang: str) -> None:
             page = site_dir / old_url / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(redirect_html(target, lang), encoding="utf-8")
-
-
-def index_site(site_dir: Path) -> None:
-    """Build the Pagefind index (one per page language) into `site_dir/pagefind`."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise CatalogueError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")

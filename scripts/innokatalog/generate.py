@@ -26,7 +26,19 @@ from .model import Catalogue, Item
 from .render import Page, Renderer, relative_url
 from .schema import SchemaSet
 
-Content = str | bytes | Path
+
+@dataclass(frozen=True)
+class PageFile:
+    """A generated page before it is written: its front matter and its finished HTML."""
+
+    meta: dict[str, Any]
+    body: str
+
+    def text(self) -> str:
+        return page_file(self.meta, f"{FINISHED_HTML}\n{self.body}\n")
+
+
+Content = str | bytes | Path | PageFile
 _LANGUAGE_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.md$")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _MARKER = re.compile(r"<!--\s*catalogue:(?P<name>[a-z-]+)\s*-->")
@@ -51,6 +63,7 @@ class LanguageTree:
     lang: str
     files: dict[str, Content] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
+    urls: list[str] = field(default_factory=list)  # every page's address, those not in `files` too
 
 
 def split_language(path: str) -> tuple[str, str]:
@@ -189,9 +202,11 @@ class Generator:
         root_url = language_root(self.site_url, self.lang)
         tree.files.update(feeds.entry_feeds(self.catalogue, root_url, self.lang, self.sources.history))
         tree.files.update(self.renderer.embed_files())
+        pages = {url_of(path) for path in tree.files if path.endswith(".md")}
+        tree.urls = sorted(pages | {item.url for item in self.catalogue.all()})
         return tree
 
-    def generated_page(self, page: Page) -> str:
+    def generated_page(self, page: Page) -> PageFile:
         # The themes print title and description into the head without escaping them.
         meta: dict[str, Any] = {
             "title": html_escape(page.title),
@@ -204,7 +219,7 @@ class Generator:
                 item, self.catalogue, self.site_url, self.lang, schemas=self.schemas
             )
             meta["catalogue_jsonld"] = export.script_json(structured)
-        return page_file(meta, f"{FINISHED_HTML}\n{page.html}\n")
+        return PageFile(meta, page.html)
 
     def handwritten_page(self, path: str, text: str) -> str:
         """The page with its live parts filled in, its content marked for search, and its meta."""
@@ -289,6 +304,7 @@ def write_tree(files: Mapping[str, Content], folder: Path, *, only_changed: bool
     for relative, content in files.items():
         target = folder / relative
         data = content.read_bytes() if isinstance(content, Path) else content
+        data = data.text() if isinstance(data, PageFile) else data
         data = data.encode("utf-8") if isinstance(data, str) else data
         if only_changed and target.is_file() and target.read_bytes() == data:
             continue

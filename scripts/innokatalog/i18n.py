@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -286,6 +287,7 @@ def format_sek(amount: int, lang: str) -> str:
     return f"{number}\u00a0kr" if lang == "sv" else f"SEK\u00a0{number}"
 
 
+@functools.lru_cache(maxsize=4096)  # a catalogue has few distinct dates, shown on many pages
 def format_date(value: str | dt.date, lang: str) -> str:
     """`1 november 2026` / `1 November 2026`; a month alone (`2016-12`) as `december 2016`."""
     if isinstance(value, str) and len(value) == 7:

@@ -176,11 +176,17 @@ class Preview:
         build_languages(job_input, self.settings.languages)
         site = assemble(workspace, self.settings.languages)
         finish(site, job_input)
-        # Keep the docs trees for the next, partial rebuild; the built site becomes what is served.
+        # Keep the docs trees and search documents for the next, partial rebuild; the built site
+        # becomes what is served.
+        kept = PreviewWorkspace(self.folder, self.site)
         for lang in self.settings.languages:
-            docs = self.folder / lang
-            shutil.rmtree(docs, ignore_errors=True)
-            os.replace(workspace.docs(lang), docs)
+            for built, keep in (
+                (workspace.docs(lang), kept.docs(lang)),
+                (workspace.search(lang), kept.search(lang)),
+            ):
+                shutil.rmtree(keep, ignore_errors=True)
+                if built.exists():
+                    os.replace(built, keep)
         swap_into_place(site, self.site)
         shutil.rmtree(workspace.folder, ignore_errors=True)
 
@@ -193,6 +199,7 @@ class Preview:
             for item in gone:
                 (workspace.docs(lang) / f"{item.url.rstrip('/')}.md").unlink(missing_ok=True)
                 shutil.rmtree(workspace.output(lang) / item.url, ignore_errors=True)
+                shutil.rmtree(workspace.search_documents(lang) / item.url, ignore_errors=True)
         job_input = dataclasses.replace(
             self._input(catalogue, schemas, workspace, dirty=True), entries=list(touched)
         )
@@ -218,6 +225,9 @@ class PreviewWorkspace(Workspace):
 
     def output(self, lang: str) -> Path:
         return self.served if lang == i18n.DEFAULT_LANGUAGE else self.served / lang
+
+    def search(self, lang: str) -> Path:
+        return self.folder / f"search-{lang}"
 
 
 def check_port(host: str, port: int) -> None:

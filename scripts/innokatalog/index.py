@@ -1,0 +1,87 @@
+"""Index: the Pagefind search index over both languages, made from light search documents.
+
+Pagefind reads every page whole, and most of its time went into parsing the frame around the
+content (about 26 of 32 s at 5,000 testbeds), though it indexes only what is inside
+`data-pagefind-body`. So each searchable page is also written as a search document: the page's
+`<html>` tag and `<title>` and its content, nothing else, at the same address below a folder of
+its own. Pagefind runs once per language over those folders, into the site's one `pagefind/`
+bundle: one run holds only one language's words, which halves its peak memory. The runs' file
+names are content hashes, so only the bundle's entry file needs joining. `tests/test_index.py`
+indexes the shipped site both ways and finds the same files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+SEARCHABLE = "data-pagefind-body"
+BUNDLE = "pagefind"
+ENTRY_FILE = "pagefind-entry.json"
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_TITLE = re.compile(r"<title>.*?</title>", re.IGNORECASE | re.DOTALL)
+
+
+class SearchIndexError(Exception):
+    """Pagefind failed; the message holds what it printed."""
+
+
+def search_document(page_html: str, content: str) -> str:
+    """What Pagefind needs of a page: its language and title from `page_html`, then `content`."""
+    html_tag = _HTML_TAG.search(page_html)
+    title = _TITLE.search(page_html)
+    return (
+        f'<!doctype html>{html_tag[0] if html_tag else "<html>"}<head><meta charset="utf-8">'
+        f"{title[0] if title else ''}</head><body>{content}</body></html>"
+    )
+
+
+def write_search_document(folder: Path, url: str, page_html: str, content: str | None = None) -> bool:
+    """Write the search document of the page at `url` below `folder`, if the page is searchable.
+
+    Without `content` the page is written whole (a page the engine built from Markdown).
+    """
+    if SEARCHABLE not in (page_html if content is None else content):
+        return False
+    target = folder / url / "index.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document = page_html if content is None else search_document(page_html, content)
+    target.write_text(document, encoding="utf-8")
+    return True
+
+
+def copy_searchable_pages(site_dir: Path, folder: Path, urls: Iterable[str]) -> None:
+    """Search documents for the pages at `urls` that an engine built from Markdown, whole."""
+    for url in urls:
+        page = site_dir / url / "index.html"
+        if page.is_file():
+            write_search_document(folder, url, page.read_text(encoding="utf-8"))
+
+
+def index_site(site_dir: Path, folders: Iterable[Path]) -> None:
+    """Pagefind over each language's search documents, into `site_dir/pagefind`."""
+    output = site_dir / BUNDLE
+    languages: dict[str, object] = {}
+    entry: dict[str, object] = {}
+    for folder in folders:
+        if not any(folder.rglob("*.html")):
+            continue
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(output)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise SearchIndexError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
+        entry = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8"))
+        languages.update(entry.get("languages", {}))
+    if entry:
+        entry["languages"] = dict(sorted(languages.items()))
+        (output / ENTRY_FILE).write_text(
+            json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )

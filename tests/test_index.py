@@ -1,0 +1,70 @@
+"""Index: the search bundle made from search documents is the one Pagefind makes from whole pages.
+
+Pagefind numbers pages in the order its threads finish them, so its filter and metadata files
+differ from run to run; the fragments (each page's text, title, kind and filters) and the word
+index chunks are named by their content, and those are compared.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from innokatalog import index
+
+from .browser_support import built_site
+
+
+def content_named_files(bundle: Path) -> set[str]:
+    return {
+        path.relative_to(bundle).as_posix()
+        for folder in ("fragment", "index")
+        for path in (bundle / folder).iterdir()
+    }
+
+
+def page_counts(bundle: Path) -> dict[str, int]:
+    entry = json.loads((bundle / index.ENTRY_FILE).read_text(encoding="utf-8"))
+    return {lang: data["page_count"] for lang, data in entry["languages"].items()}
+
+
+def test_search_documents_give_the_bundle_pagefind_makes_from_whole_pages(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    site = built_site(tmp_path_factory)
+    whole = tmp_path / "site"
+    shutil.copytree(site, whole, ignore=shutil.ignore_patterns(index.BUNDLE))
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(whole)], check=True, capture_output=True)
+    ours, theirs = site / index.BUNDLE, whole / index.BUNDLE
+    assert page_counts(ours) == page_counts(theirs) and set(page_counts(ours)) == {"sv", "en"}
+    missing, extra = (
+        content_named_files(theirs) - content_named_files(ours),
+        content_named_files(ours) - content_named_files(theirs),
+    )
+    assert not missing and not extra, (
+        f"fragments or index chunks differ: {sorted(missing)[:3]} / {sorted(extra)[:3]}"
+    )
+
+
+def test_a_search_document_keeps_language_title_and_content_only() -> None:
+    page = '<html lang="en" class="x"><head><title>Lab - Site</title><link rel="stylesheet"></head><body><header>menu</header><main>x</main></body></html>'
+    content = "<article data-pagefind-body><h1>Lab</h1></article>"
+    document = index.search_document(page, content)
+    assert document == (
+        '<!doctype html><html lang="en" class="x"><head><meta charset="utf-8"><title>Lab - Site</title></head>'
+        "<body><article data-pagefind-body><h1>Lab</h1></article></body></html>"
+    )
+
+
+def test_only_searchable_pages_get_a_search_document(tmp_path: Path) -> None:
+    assert not index.write_search_document(tmp_path, "testbeds/page/2/", "<html>", "<ul>cards</ul>")
+    assert index.write_search_document(
+        tmp_path, "om/", '<html lang="sv"><div data-pagefind-body>Om</div></html>'
+    )
+    assert (tmp_path / "om" / "index.html").read_text(encoding="utf-8").startswith('<html lang="sv">')
+    assert not (tmp_path / "testbeds").exists()
