@@ -332,6 +332,8 @@ class _CatalogueChecks:
         self.ids: dict[str, set[str]] = {}
         for entry in entries:
             self.ids.setdefault(entry.kind, set()).add(entry.id)
+        # (kind, id) → "; did you mean ...": a renamed unit leaves many entries with one unknown id
+        self._hints: dict[tuple[str, str], str] = {}
 
     def _finding(
         self, entry: Entry, path: JsonPath, severity: str, code: str, message: str, *, key: bool = False
@@ -353,7 +355,9 @@ class _CatalogueChecks:
         findings = list(self.identity(entry))
         for path, kind, target in self.references(entry):
             if target not in self.ids.get(kind, set()):
-                hint = did_you_mean(target, self.ids.get(kind, set()))
+                if (kind, target) not in self._hints:
+                    self._hints[kind, target] = did_you_mean(target, self.ids.get(kind, set()))
+                hint = self._hints[kind, target]
                 findings.append(
                     self._finding(
                         entry,
@@ -555,9 +559,9 @@ class _CatalogueChecks:
 def validate(loaded: LoadResult, schemas: SchemaSet, options: Options | None = None) -> list[Finding]:
     """All findings for a loaded catalogue: loading, schema and cross-entry checks.
 
-    Each entry's own checks run on all cores; the findings come in the order of one core:
-    loading, then the schema's for every entry, then the other checks for every entry, then
-    those across entries.
+    Each entry's own checks run on all cores when there is enough to do (many entries that
+    jsonschema must explain); the findings come in the order of one core: loading, then the
+    schema's for every entry, then the other checks for every entry, then those across entries.
     """
     converter = _SchemaErrors(schemas)
     checks = _CatalogueChecks(loaded.entries, options or Options())
