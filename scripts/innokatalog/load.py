@@ -63,11 +63,8 @@ Positions = dict[JsonPath, tuple[int, int]]
 _COLUMN_BITS = 20  # a line or column number of a file within MAX_FILE_BYTES fits in 20 bits
 
 
-def _pack(mark: Any) -> int:
-    return mark.line << _COLUMN_BITS | mark.column
-
-
 def _unpack(packed: int) -> tuple[int, int]:
+    """The 1-based line and column of a mark packed as `line << _COLUMN_BITS | column` (0-based)."""
     return (packed >> _COLUMN_BITS) + 1, (packed & ((1 << _COLUMN_BITS) - 1)) + 1
 
 
@@ -365,29 +362,6 @@ class _Builder:
         stack, marks = self.stack, self.marks
         for event in events:
             kind = type(event)
-            if kind is _SCALAR and event.anchor is None and stack:  # most nodes: on the shortest way
-                start = event.start_mark
-                marks.append(start.line << _COLUMN_BITS | start.column)
-                top = stack[-1]
-                container, key = top[0], top[2]
-                if type(container) is dict and key is None:
-                    key = event.value
-                    if key in container:
-                        self._duplicate(key, event)  # the first value is kept; the finding is an error
-                        top[2], top[3] = _DISCARDED, len(marks) - 1
-                    else:
-                        top[2] = key
-                    continue
-                value = event.value if event.style and event.tag is None else self.scalar(event)
-                if type(container) is list:
-                    container.append(value)
-                elif key is _DISCARDED:
-                    self.skips[top[3]] = len(marks)
-                    top[2] = None
-                else:
-                    container[key] = value
-                    top[2] = None
-                continue
             if kind is _MAPPING_END or kind is _SEQUENCE_END:
                 value = stack.pop()[0]
                 if not stack:
