@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from innokatalog.findings import (
     JsonReporter,
     Summary,
     TextReporter,
+    display_file_path,
     display_path,
     sort_findings,
 )
@@ -238,3 +240,21 @@ def test_every_finding_code_is_documented_in_the_readme() -> None:
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     undocumented = sorted(code for code in codes if f"`{code}`" not in readme)
     assert not undocumented, f"codes missing from README's 'Finding codes': {undocumented}"
+
+
+def test_a_files_shown_path_is_the_same_from_anywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = tmp_path / "catalogue" / "testbeds" / "openlab.yml"
+    file.parent.mkdir(parents=True)
+    file.write_text("id: openlab\n", encoding="utf-8")
+    shown = {}
+    for where in (tmp_path, file.parent, tmp_path / "catalogue", tmp_path.parent, file.parent / "elsewhere"):
+        where.mkdir(exist_ok=True)
+        monkeypatch.chdir(where)
+        shown[where] = display_file_path(file)
+        assert shown[where] == display_path(file)
+        assert display_file_path(Path(os.path.relpath(file))) == display_path(file)
+    assert shown[tmp_path] == os.path.join("catalogue", "testbeds", "openlab.yml")
+    assert shown[file.parent] == "openlab.yml"
+    assert shown[file.parent / "elsewhere"] == os.path.join("..", "openlab.yml")

@@ -713,3 +713,37 @@ def test_positions_of_nested_values_in_flow_style(root: Path) -> None:
     assert entry.position_of(("access", "steps", 1)) == Position(2, line.index("{sv: Kom") + 1)
     assert entry.position_of(("access", "cost_model")) == Position(2, line.index("free") + 1)
     assert entry.position_of(("access",)) == Position(2, 9)
+
+
+def test_positions_after_a_duplicate_keys_value_that_is_left_out(root: Path) -> None:
+    """The value of a repeated key is not kept; what follows it keeps its own line and column."""
+    text = (
+        "id: openlab\n"  # 1
+        "access:\n"  # 2
+        "  steps:\n"  # 3
+        "    - sv: Ring\n"  # 4
+        "      sv:\n"  # 5: repeated, its mapping value is left out
+        "        nested: [1, 2]\n"  # 6
+        "    - sv: Kom\n"  # 7
+        "  cost_model: free\n"  # 8
+        "access:\n"  # 9: repeated at the top
+        "  cost_model: paid\n"  # 10
+        "name:\n"  # 11
+        "  sv: Öppet labb\n"  # 12
+    )
+    put(root, "testbeds/openlab.yml", text)
+    loaded = load_catalogue(root)
+    assert [(f.code, f.line, f.field) for f in loaded.findings] == [
+        ("duplicate-key", 5, "access.steps[0].sv"),
+        ("duplicate-key", 9, "access"),
+    ]
+    assert "first on line 4" in loaded.findings[0].message
+    assert "first on line 2" in loaded.findings[1].message
+    (entry,) = loaded.entries
+    assert entry.data["access"] == {"steps": [{"sv": "Ring"}, {"sv": "Kom"}], "cost_model": "free"}
+    assert entry.position_of(("access", "steps", 0, "sv")) == Position(4, 11)
+    assert entry.position_of(("access", "steps", 1, "sv")) == Position(7, 11)
+    assert entry.position_of(("access", "steps", 1)) == Position(7, 7)
+    assert entry.position_of(("access", "cost_model")) == Position(8, 15)
+    assert entry.position_of(("name", "sv"), key=True) == Position(12, 3)
+    assert entry.position_of(("name", "sv")) == Position(12, 7)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -15,19 +18,45 @@ from innokatalog.validate import validate
 
 def test_fork_map_keeps_order_and_falls_back_to_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     items = list(range(1000))
-    assert parallel.fork_map(lambda n: n * n, items, workers=2) == [n * n for n in items]
+    monkeypatch.setattr(parallel, "SAMPLE_SECONDS", 0)
+    monkeypatch.setattr(parallel, "FORK_PAYS_AFTER", 0)  # fork however quick the work
+    assert parallel.fork_map(lambda n: (n * n, os.getpid()), items, workers=2) != [
+        (n * n, os.getpid()) for n in items
+    ]  # some were computed in workers...
+    assert parallel.fork_map(lambda n: n * n, items, workers=2) == [n * n for n in items]  # ...in order
     monkeypatch.setattr(parallel, "cores", lambda: 1)
-    assert parallel.fork_map(lambda n: -n, items) == [-n for n in items]
+    assert parallel.fork_map(lambda n: (-n, os.getpid()), items) == [(-n, os.getpid()) for n in items]
+
+
+def test_quick_work_stays_in_one_process() -> None:
+    """Starting workers costs more than work of a few microseconds an item saves."""
+    items = list(range(5000))
+    assert parallel.fork_map(lambda n: (n, os.getpid()), items, workers=2) == [
+        (n, os.getpid()) for n in items
+    ]
+
+
+def test_slow_work_is_spread_over_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "FORK_PAYS_AFTER", 0.05)
+
+    def slow(n: int) -> tuple[int, int]:
+        time.sleep(0.001)
+        return n, os.getpid()
+
+    results = parallel.fork_map(slow, list(range(400)), workers=2)
+    assert [n for n, _ in results] == list(range(400))
+    assert len({pid for _, pid in results} - {os.getpid()}) == 2  # two workers took part
+    assert results[0][1] == os.getpid()  # the first, timed here
 
 
 def test_validate_on_two_cores_gives_the_same_findings_as_on_one(
     catalogue: Path, schema_set, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Over 200 files, a quarter of them broken in different ways, so both paths really run."""
+    """Over 300 files, a quarter of them broken in different ways, so both paths really run."""
     testbed = next((catalogue / "testbeds").glob("*.yml"))
     text = testbed.read_text(encoding="utf-8")
     faults = ["status: active", "status: aktiv", "kind: physical", "kind: fysisk"]
-    for number in range(240):
+    for number in range(320):
         copy = text.replace(f"id: {testbed.stem}", f"id: copy-{number}")
         if number % 4 == 1:
             copy = copy.replace(faults[0], faults[1])
@@ -40,19 +69,41 @@ def test_validate_on_two_cores_gives_the_same_findings_as_on_one(
 
     calls: list[int] = []
     real_map = parallel.fork_map
+    monkeypatch.setattr(parallel, "SAMPLE_SECONDS", 0)
+    monkeypatch.setattr(parallel, "FORK_PAYS_AFTER", 0)  # fork for these few files too
 
     def counting(function, items, **options):  # noqa: ANN001, ANN003, ANN202 - a spy on the real thing
-        calls.append(len(items))
-        return real_map(function, items, **options)
+        with_pids = real_map(lambda item: (os.getpid(), function(item)), items, **options)
+        calls.append(len({pid for pid, _ in with_pids} - {os.getpid()}))  # workers that took part
+        return [result for _, result in with_pids]
 
     monkeypatch.setattr("innokatalog.load.fork_map", counting)
     monkeypatch.setattr("innokatalog.validate.fork_map", counting)
     loaded = load_catalogue(catalogue)
     on_two = validate(loaded, schema_set)
-    assert calls and max(calls) > parallel.MIN_ITEMS
+    assert calls == [2, 2]  # loading and checking, each on two workers
 
     monkeypatch.setattr(parallel, "cores", lambda: 1)
-    on_one = validate(load_catalogue(catalogue), schema_set)
+    loaded_on_one = load_catalogue(catalogue)
+    on_one = validate(loaded_on_one, schema_set)
     assert len(on_two) > 100
     assert on_two == on_one
     assert sort_findings(on_two) == sort_findings(on_one)
+    # the entries sent back by the workers hold the same data and positions as those read here
+    assert loaded.entries == loaded_on_one.entries
+    assert loaded.entries[0].positions and loaded.entries[0].key_positions
+
+
+def test_the_cycle_collector_pauses_and_comes_back_as_it_was() -> None:
+    assert gc.isenabled()
+    with parallel.collection_paused():
+        assert not gc.isenabled()
+        assert parallel.fork_map(lambda _: gc.isenabled(), range(400)) == [False] * 400  # in the workers too
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with parallel.collection_paused():
+            pass
+        assert not gc.isenabled()  # left off, as the caller had it
+    finally:
+        gc.enable()

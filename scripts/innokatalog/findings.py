@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import os
 import sys
@@ -48,6 +49,20 @@ def display_path(path: Path) -> str:
         return os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+
+
+def display_file_path(path: Path) -> str:
+    """`display_path` of a file, with its folder's worked out once (it is asked for every entry)."""
+    folder, name = os.path.split(path)
+    if not folder:
+        return display_path(path)
+    shown = _display_folder(folder, os.getcwd())
+    return name if shown == os.curdir else os.path.join(shown, name)
+
+
+@functools.lru_cache(maxsize=32)
+def _display_folder(folder: str, cwd: str) -> str:  # noqa: ARG001 - the cache depends on where we stand
+    return display_path(Path(folder))
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

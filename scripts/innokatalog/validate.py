@@ -16,7 +16,7 @@ from .findings import ERROR, WARNING, Finding, did_you_mean
 from .listing import reserved_ids
 from .load import Entry, JsonPath, LoadResult, format_path
 from .model import KIND_PLURALS, REFERENCES
-from .parallel import fork_map
+from .parallel import collection_paused, fork_map
 from .schema import SchemaSet
 
 _TYPE_WORDS = {
@@ -332,6 +332,8 @@ class _CatalogueChecks:
         self.ids: dict[str, set[str]] = {}
         for entry in entries:
             self.ids.setdefault(entry.kind, set()).add(entry.id)
+        # (kind, id) → "; did you mean ...": a renamed unit leaves many entries with one unknown id
+        self._hints: dict[tuple[str, str], str] = {}
 
     def _finding(
         self, entry: Entry, path: JsonPath, severity: str, code: str, message: str, *, key: bool = False
@@ -348,31 +350,40 @@ class _CatalogueChecks:
                 if isinstance(target, str):
                     yield ((name,) if index is None else (name, index)), kind, target
 
-    def run(self) -> Iterator[Finding]:
-        used: set[tuple[str, str]] = set()
-        for entry in self.entries:
-            yield from self.identity(entry)
-            for path, kind, target in self.references(entry):
-                used.add((kind, target))
-                if target not in self.ids.get(kind, set()):
-                    hint = did_you_mean(target, self.ids.get(kind, set()))
-                    yield self._finding(
+    def entry_findings(self, entry: Entry) -> list[Finding]:
+        """What one entry shows by itself, given the ids of all the others."""
+        findings = list(self.identity(entry))
+        for path, kind, target in self.references(entry):
+            if target not in self.ids.get(kind, set()):
+                if (kind, target) not in self._hints:
+                    self._hints[kind, target] = did_you_mean(target, self.ids.get(kind, set()))
+                hint = self._hints[kind, target]
+                findings.append(
+                    self._finding(
                         entry,
                         path,
                         ERROR,
                         "unknown-reference",
                         f"'{format_path(path)}' refers to {kind} '{target}', which does not exist{hint}",
                     )
-                elif kind == entry.kind and target == entry.id:
-                    yield self._finding(
+                )
+            elif kind == entry.kind and target == entry.id:
+                findings.append(
+                    self._finding(
                         entry,
                         path,
                         ERROR,
                         "self-reference",
                         f"'{format_path(path)}' refers to the entry itself",
                     )
-            yield from self.dates(entry)
-            yield from self.english(entry, entry.data, ())
+                )
+        findings.extend(self.dates(entry))
+        self.english(entry, entry.data, (), findings)
+        return findings
+
+    def across_entries(self) -> Iterator[Finding]:
+        """What only the whole catalogue shows: units in a circle, units and contact paths unused."""
+        used = {(kind, target) for entry in self.entries for _, kind, target in self.references(entry)}
         yield from self.parent_cycles()
         for entry in self.entries:
             listed_under_parent = entry.kind == "unit" and isinstance(entry.data.get("parent"), str)
@@ -521,29 +532,49 @@ class _CatalogueChecks:
                 "the status is 'planned' but 'period.start' has passed: update the status or the period",
             )
 
-    def english(self, entry: Entry, value: Any, path: JsonPath) -> Iterator[Finding]:
+    def english(self, entry: Entry, value: Any, path: JsonPath, findings: list[Finding]) -> None:
+        """Add a warning for each text in Swedish only (a mapping with 'sv:' and no 'en:')."""
         if isinstance(value, dict):
-            if "sv" in value and set(value) <= {"sv", "en"} and "en" not in value:
-                yield self._finding(
-                    entry,
-                    path,
-                    WARNING,
-                    "missing-english",
-                    f"'{format_path(path)}' has no English text: add 'en:'",
+            if len(value) == 1 and "sv" in value:
+                findings.append(
+                    self._finding(
+                        entry,
+                        path,
+                        WARNING,
+                        "missing-english",
+                        f"'{format_path(path)}' has no English text: add 'en:'",
+                    )
                 )
-            for key, child in value.items():
-                yield from self.english(entry, child, (*path, key))
+            children = value.items()
         elif isinstance(value, list):
-            for index, child in enumerate(value):
-                yield from self.english(entry, child, (*path, index))
+            children = enumerate(value)
+        else:
+            return
+        for key, child in children:
+            if isinstance(child, (dict, list)):
+                self.english(entry, child, (*path, key), findings)
 
 
+@collection_paused()
 def validate(loaded: LoadResult, schemas: SchemaSet, options: Options | None = None) -> list[Finding]:
-    """All findings for a loaded catalogue: loading, schema and cross-entry checks."""
-    options = options or Options()
+    """All findings for a loaded catalogue: loading, schema and cross-entry checks.
+
+    Each entry's own checks run on all cores when there is enough to do (many entries that
+    jsonschema must explain); the findings come in the order of one core: loading, then the
+    schema's for every entry, then the other checks for every entry, then those across entries.
+    """
     converter = _SchemaErrors(schemas)
+    checks = _CatalogueChecks(loaded.entries, options or Options())
+    schemas.quick_validators  # noqa: B018 - compiled here once, not in every worker
+
+    def entry_findings(entry: Entry) -> tuple[list[Finding], list[Finding]]:
+        return list(converter.findings(entry)), checks.entry_findings(entry)
+
+    per_entry = fork_map(entry_findings, loaded.entries)
     findings = list(loaded.findings)
-    for entry_findings in fork_map(lambda entry: list(converter.findings(entry)), loaded.entries):
-        findings.extend(entry_findings)
-    findings.extend(_CatalogueChecks(loaded.entries, options).run())
+    for schema_findings, _ in per_entry:
+        findings.extend(schema_findings)
+    for _, entry_check_findings in per_entry:
+        findings.extend(entry_check_findings)
+    findings.extend(checks.across_entries())
     return findings
