@@ -55,6 +55,9 @@ class PortInUse(Exception):
     """Another program listens on the port already."""
 
 
+WATCH_INTERVAL = 0.2  # seconds between looks at the watched files
+
+
 class PreviewServer(LiveReloadServer):
     """MkDocs' live-reload server, plus the site's own 404 page and a notice while a rebuild failed."""
 
@@ -259,7 +262,10 @@ def serve(
             server.problem = str(error)
             echo(f"{error}\nStill serving the last good site.")
 
-    server = PreviewServer(builder=rebuild, host=host, port=port, root=str(preview.site))
+    # Polled every 0.2 s rather than MkDocs' 0.5 s: a save shows sooner, for a few stat calls more.
+    server = PreviewServer(
+        builder=rebuild, host=host, port=port, root=str(preview.site), polling_interval=WATCH_INTERVAL
+    )
     rebuild()  # the first, whole build may use both cores: no other thread runs yet
     allow_forking(False)
     for watched in WATCHED:
