@@ -82,6 +82,7 @@ def test_what_the_engine_must_build_itself_stays_in_the_tree() -> None:
     assert {"index.md", "testbeds/index.md", "testbeds/inline.md", "units/nav.md"} <= files.keys()
     assert "innovationsbokslut/2024.md" in files, "a linked page stays for the engine to resolve links"
     assert [url for layout in layouts for url, _ in layout.pages] == ["innovationsbokslut/2024/"]
+    assert sorted(stamp.engine_urls(files, layouts)) == ["", "testbeds/", "testbeds/inline/", "units/nav/"]
 
 
 def test_a_stamp_fills_every_slot_and_leaves_the_rest() -> None:

@@ -30,7 +30,6 @@ from .generate import (
     alternate_meta,
     language_root,
     read_sources,
-    url_of,
     write_tree,
 )
 from .load import LoadCache, load_catalogue
@@ -180,13 +179,7 @@ def _build_language(lang: str) -> None:
     if job_input.dirty:
         stamp.remove_stale_shells(docs, layouts)
     write_tree(tree.files, docs, only_changed=job_input.dirty)
-    stamped = {url for layout in layouts for url, _ in layout.pages}
-    shells = {layout.shell_path for layout in layouts}
-    by_engine = [
-        url_of(path)
-        for path in tree.files
-        if path.endswith(".md") and path not in shells and url_of(path) not in stamped
-    ]
+    by_engine = stamp.engine_urls(tree.files, layouts)
     tree.files.clear()  # on disk now: the engine reads the files, and the process needs the memory
     run_engine(job_input, tree)
     output = job_input.workspace.output(lang)

@@ -150,6 +150,16 @@ def plan(
     return list(layouts.values())
 
 
+def engine_urls(files: Mapping[str, Content], layouts: Iterable[Layout]) -> list[str]:
+    """The addresses of the pages in `files` that the engine builds as themselves (not shells, and
+    not pages stamped over it)."""
+    layouts = list(layouts)
+    stamped = {url for layout in layouts for url, _ in layout.pages}
+    shells = {layout.shell_path for layout in layouts}
+    urls = (url_of(path) for path in files if path.endswith(".md") and path not in shells)
+    return [url for url in urls if url not in stamped]
+
+
 def remove_stale_shells(docs_dir: Path, layouts: Iterable[Layout]) -> None:
     """Take out of a kept docs folder (the preview's) the shells of layouts this build has no pages
     for, or the engine would build them as pages of their own."""
