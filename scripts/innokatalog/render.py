@@ -1140,7 +1140,6 @@ REPORT_TEXTS = {
         "index_how": "Ett år publiceras när det är slut. Då sparas siffrorna som de är, och senare ändringar i katalogen "
         "påverkar dem inte.",
         "published": "Slutliga siffror.",
-        "preliminary": "Preliminära siffror.",
         "published_short": "publicerat",
         "preliminary_short": "preliminärt",
         "published_on": "Publicerat",
@@ -1170,7 +1169,6 @@ REPORT_TEXTS = {
         "index_how": "A year is published when it has ended. Its figures are then kept as they are, and later changes "
         "to the catalogue do not affect them.",
         "published": "Final figures.",
-        "preliminary": "Preliminary figures.",
         "published_short": "published",
         "preliminary_short": "preliminary",
         "published_on": "Published",
