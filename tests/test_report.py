@@ -395,7 +395,9 @@ def test_the_site_shows_published_years_and_the_current_year_only(project: Path)
     ]
     index = pages[0].html
     assert 'href="2017/"' in index and 'href="2026/"' in index and "preliminary" in index
-    assert "Preliminary figures." in pages[1].html and "Final figures." in pages[2].html
+    # The current year says "Preliminary." once (its basis), not a label that repeats it; a published year is labelled.
+    assert pages[1].html.count("Preliminary") == 1 and "report__basis--preliminary" in pages[1].html
+    assert "Final figures." in pages[2].html
     assert all("data-pagefind-body" in p.html for p in pages)
 
 
