@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import pickle
 import shutil
 import tempfile
 import tomllib
@@ -164,11 +165,21 @@ class Workspace:
 _SHARED: dict[str, object] = {}
 
 
-def _build_language(lang: str) -> None:
-    """One language, in its own process: generate its tree, write it, run the engine on it, stamp the
-    pages of shared layouts (see stamp) and write the sitemap."""
+def _build_shared_language(lang: str) -> None:
+    """A language in a worker forked for this build, which shares the parent's input."""
     job_input = _SHARED["input"]
     assert isinstance(job_input, BuildInput)
+    build_language(job_input, lang)
+
+
+def _build_sent_language(sent_input: bytes, lang: str) -> None:
+    """A language in a standing worker, which gets the input pickled."""
+    build_language(pickle.loads(sent_input), lang)
+
+
+def build_language(job_input: BuildInput, lang: str) -> None:
+    """One language, in its own process: generate its tree, write it, run the engine on it, stamp the
+    pages of shared layouts (see stamp) and write the sitemap."""
     tree = job_input.generator(lang).tree(entries=job_input.entries)
     layouts = []
     if job_input.stamping:
@@ -224,19 +235,29 @@ def run_engine(job_input: BuildInput, tree: LanguageTree) -> None:
     )
 
 
-def build_languages(job_input: BuildInput, languages: Iterable[str]) -> None:
-    """Every language at once, each in its own process (MkDocs and Zensical use one core each)."""
+def build_languages(
+    job_input: BuildInput, languages: Iterable[str], workers: ProcessPoolExecutor | None = None
+) -> None:
+    """Every language at once, each in its own process (MkDocs and Zensical use one core each).
+
+    The processes are forked for the build, or are the standing `workers` of a preview, which may
+    no longer fork (see parallel.allow_forking); without either, one language after the other.
+    """
     languages = list(languages)
     _SHARED["input"] = job_input
     try:
-        if not forking_allowed():  # one after the other, in this process
-            for lang in languages:
-                _build_language(lang)
-            return
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=len(languages), mp_context=context) as pool:
-            for future in [pool.submit(_build_language, lang) for lang in languages]:
+        if workers is not None:
+            sent = pickle.dumps(job_input, protocol=pickle.HIGHEST_PROTOCOL)
+            for future in [workers.submit(_build_sent_language, sent, lang) for lang in languages]:
                 future.result()
+        elif forking_allowed():
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=len(languages), mp_context=context) as pool:
+                for future in [pool.submit(_build_shared_language, lang) for lang in languages]:
+                    future.result()
+        else:
+            for lang in languages:
+                build_language(job_input, lang)
     except (EngineError, stamp.StampError) as error:
         raise CatalogueError(f"the site could not be built: {error}") from None
     finally:

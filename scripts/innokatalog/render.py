@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.bccache
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from . import embed, i18n, message
+from .compiled import COMPILED
 from .facets import (
     FACET_NAMES,
     FACETS,
@@ -89,23 +89,6 @@ def markdown_to_html(text: str) -> Markup:
     html = _MARKDOWN.render(text)
     clean = nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"https", "mailto"})
     return Markup(clean)
-
-
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept for the process: a preview makes a new Renderer on every change."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _MemoryBytecodeCache()
 
 
 @dataclass
@@ -187,7 +170,7 @@ class Renderer:
             undefined=jinja2.ChainableUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
-            bytecode_cache=_COMPILED,
+            bytecode_cache=COMPILED,
         )
         env.filters.update(
             loc=lambda value: i18n.localised(value, lang),
