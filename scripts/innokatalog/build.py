@@ -36,7 +36,7 @@ from .generate import (
 from .load import LoadCache, load_catalogue
 from .model import Catalogue, Item
 from .parallel import forking_allowed
-from .render import relative_url
+from .render import SEARCH_PAGE, relative_url
 from .report import ReportError
 from .schema import SchemaSet, SchemaSetError
 from .sitemap import sitemap_files
@@ -157,8 +157,12 @@ class Workspace:
 
     def search_documents(self, lang: str) -> Path:
         """Where `lang`'s search documents go: at their pages' addresses below `search`."""
-        root = self.search(lang)
-        return root if lang == i18n.DEFAULT_LANGUAGE else root / lang
+        return language_dir(self.search(lang), lang)
+
+
+def language_dir(site: Path, lang: str) -> Path:
+    """Where a language's pages go in a site: the default language at the root, others below `<lang>/`."""
+    return site if lang == i18n.DEFAULT_LANGUAGE else site / lang
 
 
 # Set in the parent before the workers fork, so they share the catalogue instead of receiving a copy.
@@ -272,7 +276,7 @@ def assemble(workspace: Workspace, languages: Iterable[str]) -> Path:
             os.replace(workspace.output(lang), site)
     for lang in languages:
         if lang != i18n.DEFAULT_LANGUAGE:
-            os.replace(workspace.output(lang), site / lang)
+            os.replace(workspace.output(lang), language_dir(site, lang))
     return site
 
 
@@ -285,8 +289,7 @@ def finish(site: Path, job_input: BuildInput) -> None:
     with ThreadPoolExecutor(max_workers=1) as background:
         indexing = background.submit(index.index_site, site, folders)
         for lang in job_input.settings.languages:
-            root = site if lang == i18n.DEFAULT_LANGUAGE else site / lang
-            write_redirects(job_input.catalogue, root, lang)
+            write_redirects(job_input.catalogue, language_dir(site, lang), lang)
         generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
         site_url = job_input.settings.site_url
         documents = export.export_documents(job_input.catalogue, job_input.schemas, site_url, generated)
@@ -297,6 +300,10 @@ def finish(site: Path, job_input: BuildInput) -> None:
             indexing.result()
         except index.SearchIndexError as error:
             raise CatalogueError(str(error)) from None
+    index.preload_metadata(
+        site,
+        {lang: language_dir(site, lang) / SEARCH_PAGE / "index.html" for lang in job_input.settings.languages},
+    )
 
 
 def build_site(

@@ -20,7 +20,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from . import embed, i18n, message
+from . import embed, i18n, index, message
 from .compiled import COMPILED
 from .facets import (
     FACET_NAMES,
@@ -512,6 +512,7 @@ class Renderer:
             texts=texts,
             search_texts={key: value for key, value in texts.items() if isinstance(value, str)},
             bundle=bundle,
+            metadata_placeholder=index.METADATA_PLACEHOLDER,
             facet_groups=self.facet_groups(facet_counts(self.catalogue.all(), FACETS)),
             listings=[(plural, relative_url(url, f"{plural}/")) for plural in KIND_PLURALS.values()],
         )

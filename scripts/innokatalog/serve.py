@@ -36,6 +36,7 @@ from .build import (
     assemble,
     build_languages,
     finish,
+    language_dir,
     load_valid_catalogue,
     project_settings,
     swap_into_place,
@@ -72,7 +73,7 @@ class PreviewServer(LiveReloadServer):
             return result
         path = environ.get("PATH_INFO", "")
         lang = language_of(path)
-        page = Path(self.root) / ("" if lang == i18n.DEFAULT_LANGUAGE else lang) / "404.html"
+        page = language_dir(Path(self.root), lang) / "404.html"
         if not page.is_file():
             return None
         content = self._inject_js_into_html(page.read_bytes(), self._visible_epoch)
@@ -249,7 +250,7 @@ class PreviewWorkspace(Workspace):
         self.served = site
 
     def output(self, lang: str) -> Path:
-        return self.served if lang == i18n.DEFAULT_LANGUAGE else self.served / lang
+        return language_dir(self.served, lang)
 
 
 def check_port(host: str, port: int) -> None:
