@@ -71,7 +71,10 @@ def test_finished_html_is_handed_through_markdown_unchanged() -> None:
     assert markdown.markdown("*yes*", extensions=[PASSTHROUGH]) == "<p><em>yes</em></p>"
 
 
-def test_preview_rewrites_only_the_changed_entry_and_the_pages_that_show_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [False, True], ids=["in-process", "standing-workers"])
+def test_preview_rewrites_only_the_changed_entry_and_the_pages_that_show_it(
+    tmp_path: Path, workers: bool
+) -> None:
     project = tmp_path / "project"
     for name in ("schema", "site"):
         shutil.copytree(PROJECT / name, project / name)
@@ -83,6 +86,8 @@ def test_preview_rewrites_only_the_changed_entry_and_the_pages_that_show_it(tmp_
     second.write_text(first.read_text(encoding="utf-8").replace("id: t1", "id: t2"), encoding="utf-8")
     preview = Preview(project, project_settings(project))
     assert preview.rebuild() == "Built the whole site"
+    if workers:
+        preview.start_workers()
     pages = {path: path.stat().st_mtime_ns for path in preview.site.rglob("index.html")}
 
     testbed = mini_catalogue().find("testbed", "t1")
@@ -102,7 +107,9 @@ def test_preview_rewrites_only_the_changed_entry_and_the_pages_that_show_it(tmp_
     assert "Ändrat labb" in listing.read_text(encoding="utf-8"), "the listing shows the new name"
     shells = [path for path in preview.site.rglob("*") if "__catalogue-slot" in path.name]
     assert not shells, f"page frames left in the served site: {shells[:3]}"
-    shutil.rmtree(preview.folder)
+    assert (preview.workers is not None) == workers, "a standing worker died during the rebuild"
+    preview.close()
+    assert not preview.folder.exists()
 
 
 @pytest.mark.parametrize("kind", ["build", "preview"])

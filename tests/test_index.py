@@ -8,6 +8,7 @@ index chunks are named by their content, and those are compared.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -68,3 +69,24 @@ def test_only_searchable_pages_get_a_search_document(tmp_path: Path) -> None:
     )
     assert (tmp_path / "om" / "index.html").read_text(encoding="utf-8").startswith('<html lang="sv">')
     assert not (tmp_path / "testbeds").exists()
+
+
+def test_each_search_page_preloads_its_languages_index_metadata(site_dir: Path) -> None:
+    entry = json.loads((site_dir / index.BUNDLE / index.ENTRY_FILE).read_text(encoding="utf-8"))
+    for lang, root in (("sv", site_dir), ("en", site_dir / "en")):
+        page = root / "sok" / "index.html"
+        links = re.findall(r'<link rel="preload" href="([^"]+\.pf_meta)"', page.read_text(encoding="utf-8"))
+        assert links == [f"{'../' * (1 + (lang == 'en'))}pagefind/pagefind.{entry['languages'][lang]['hash']}.pf_meta"]
+        assert (page.parent / links[0]).resolve().is_file(), f"{lang}: the preloaded file is not there"
+
+
+def test_a_search_page_without_an_index_loses_the_preload_link(tmp_path: Path) -> None:
+    page = tmp_path / "sok" / "index.html"
+    page.parent.mkdir()
+    page.write_text(
+        f'<head>\n<link rel="preload" href="../pagefind/{index.METADATA_PLACEHOLDER}" as="fetch" crossorigin>\n'
+        "<title>Sök</title>",
+        encoding="utf-8",
+    )
+    index.preload_metadata(tmp_path, {"sv": page})
+    assert page.read_text(encoding="utf-8") == "<head>\n<title>Sök</title>"

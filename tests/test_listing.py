@@ -199,6 +199,10 @@ def test_the_sitemap_lists_every_entry_and_listing_page_for_crawlers(site_dir: P
         listings = {f"{root}{plural}/" for plural in ("testbeds", "projects", "contacts", "units")}
         assert listings <= listed
         assert any(path.startswith(f"{root}testbeds/kind/") for path in listed), "facet pages are listed too"
+        # no other sitemap beside ours, such as the engine's own of only the pages it built
+        named = {urlsplit(part).path.lstrip("/") for part in re.findall(r"<loc>([^<]+)</loc>", index)}
+        others = {path.relative_to(site_dir).as_posix() for path in (site_dir / root).glob("sitemap*")}
+        assert others == named | {f"{root}sitemap.xml"}, f"sitemaps nobody names: {others - named}"
 
 
 def test_listing_addresses_are_reserved_from_entry_ids(generated: Catalogue) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -107,3 +108,23 @@ def test_the_cycle_collector_pauses_and_comes_back_as_it_was() -> None:
         assert not gc.isenabled()  # left off, as the caller had it
     finally:
         gc.enable()
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_standing_workers_are_forked_at_once_and_take_later_work_without_forking_again() -> None:
+    pool = parallel.standing_workers(2)
+    try:
+        # both workers busy at once: each answers with its own process
+        started = {future.result() for future in [pool.submit(_pid_after, 0.5) for _ in range(2)]}
+        assert len(started) == 2 and os.getpid() not in started
+        # a thread of the caller's runs now, as the preview's server's do: no worker is forked anew
+        threading.Thread(target=time.sleep, args=(1,), daemon=True).start()
+        later = {pool.submit(_pid_after, 0.1).result() for _ in range(4)}
+        assert later <= started
+        assert pool.submit(sum, [1, 2, 3]).result() == 6  # the work travels pickled
+    finally:
+        pool.shutdown()

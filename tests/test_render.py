@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import posixpath
+import random
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,9 +14,16 @@ from markupsafe import escape
 from innokatalog import i18n
 from innokatalog.load import Entry, load_catalogue
 from innokatalog.model import Catalogue
-from innokatalog.render import SEARCH_MARKER, Renderer, markdown_to_html, relative_url
+from innokatalog.render import (
+    SEARCH_MARKER,
+    Renderer,
+    markdown_to_html,
+    parsed_markdown_to_html,
+    plain_paragraphs,
+    relative_url,
+)
 
-from .mini import MINI, mini_catalogue, schemas
+from .mini import MINI, PROJECT, mini_catalogue, schemas
 
 
 class _Tags(HTMLParser):
@@ -63,6 +71,30 @@ def test_markdown_keeps_the_limited_formatting() -> None:
     assert "<strong>fet</strong>" in html
     assert '<a href="https://example.org/a"' in html
     assert html.count("<li>") == 2
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [text for inner in values for text in _texts(inner)]
+
+
+def test_plain_paragraphs_are_written_as_the_parser_writes_them() -> None:
+    """The shortcut for plain text gives exactly the parser's HTML: on every text of the shipped
+    catalogue, and on random texts full of Markdown's own characters."""
+    shipped = [text for entry in load_catalogue(PROJECT / "catalogue").entries for text in _texts(entry.data)]
+    generator = random.Random(2026)
+    alphabet = "aÅ1 \n\n.,;:?!()'\"%/+–-*_[]<>&#`\\|~=\t\u00a0"
+    fuzzed = ["".join(generator.choices(alphabet, k=generator.randint(1, 14))) for _ in range(50_000)]
+    written_straight = {"shipped": 0, "fuzzed": 0}
+    for group, texts in (("shipped", shipped), ("fuzzed", fuzzed)):
+        for text in texts:
+            shortcut = plain_paragraphs(text)
+            if shortcut is not None:
+                assert shortcut == parsed_markdown_to_html(text), repr(text)
+                written_straight[group] += 1
+    assert written_straight["shipped"] > len(shipped) / 2 and written_straight["fuzzed"] > 300, written_straight
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -129,6 +130,18 @@ def test_quick_validator_accepts_valid_entries(schema_set: SchemaSet) -> None:
     for kind, data in fixture_entries():
         without = {k: v for k, v in data.items() if k != "id"}
         assert not schema_set.surely_valid(kind, without), kind
+
+
+def test_the_schemas_travel_pickled_and_still_validate_and_resolve(schema_set: SchemaSet) -> None:
+    """A preview sends them to its language workers; the parts that do not pickle are made again."""
+    schema_set.validators  # noqa: B018 - compiled before the trip, as in a running preview
+    copy = pickle.loads(pickle.dumps(schema_set))
+    assert copy.documents == schema_set.documents
+    for kind, data in fixture_entries():
+        assert copy.fields(kind) == schema_set.fields(kind)
+        assert copy.surely_valid(kind, data)
+        assert list(copy.validators[kind].iter_errors({**data, "id": 5})), kind
+    assert copy.labels("testbed", "status") == schema_set.labels("testbed", "status")
 
 
 KIND_MUTATIONS: list[tuple[str, str, Any]] = [

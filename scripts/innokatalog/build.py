@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import pickle
 import shutil
 import tempfile
 import tomllib
@@ -35,7 +36,7 @@ from .generate import (
 from .load import LoadCache, load_catalogue
 from .model import Catalogue, Item
 from .parallel import forking_allowed
-from .render import relative_url
+from .render import SEARCH_PAGE, relative_url
 from .report import ReportError
 from .schema import SchemaSet, SchemaSetError
 from .sitemap import sitemap_files
@@ -156,19 +157,33 @@ class Workspace:
 
     def search_documents(self, lang: str) -> Path:
         """Where `lang`'s search documents go: at their pages' addresses below `search`."""
-        root = self.search(lang)
-        return root if lang == i18n.DEFAULT_LANGUAGE else root / lang
+        return language_dir(self.search(lang), lang)
+
+
+def language_dir(site: Path, lang: str) -> Path:
+    """Where a language's pages go in a site: the default language at the root, others below `<lang>/`."""
+    return site if lang == i18n.DEFAULT_LANGUAGE else site / lang
 
 
 # Set in the parent before the workers fork, so they share the catalogue instead of receiving a copy.
 _SHARED: dict[str, object] = {}
 
 
-def _build_language(lang: str) -> None:
-    """One language, in its own process: generate its tree, write it, run the engine on it, stamp the
-    pages of shared layouts (see stamp) and write the sitemap."""
+def _build_shared_language(lang: str) -> None:
+    """A language in a worker forked for this build, which shares the parent's input."""
     job_input = _SHARED["input"]
     assert isinstance(job_input, BuildInput)
+    build_language(job_input, lang)
+
+
+def _build_sent_language(sent_input: bytes, lang: str) -> None:
+    """A language in a standing worker, which gets the input pickled."""
+    build_language(pickle.loads(sent_input), lang)
+
+
+def build_language(job_input: BuildInput, lang: str) -> None:
+    """One language, in its own process: generate its tree, write it, run the engine on it, stamp the
+    pages of shared layouts (see stamp) and write the sitemap."""
     tree = job_input.generator(lang).tree(entries=job_input.entries)
     layouts = []
     if job_input.stamping:
@@ -224,19 +239,29 @@ def run_engine(job_input: BuildInput, tree: LanguageTree) -> None:
     )
 
 
-def build_languages(job_input: BuildInput, languages: Iterable[str]) -> None:
-    """Every language at once, each in its own process (MkDocs and Zensical use one core each)."""
+def build_languages(
+    job_input: BuildInput, languages: Iterable[str], workers: ProcessPoolExecutor | None = None
+) -> None:
+    """Every language at once, each in its own process (MkDocs and Zensical use one core each).
+
+    The processes are forked for the build, or are the standing `workers` of a preview, which may
+    no longer fork (see parallel.allow_forking); without either, one language after the other.
+    """
     languages = list(languages)
     _SHARED["input"] = job_input
     try:
-        if not forking_allowed():  # one after the other, in this process
-            for lang in languages:
-                _build_language(lang)
-            return
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=len(languages), mp_context=context) as pool:
-            for future in [pool.submit(_build_language, lang) for lang in languages]:
+        if workers is not None:
+            sent = pickle.dumps(job_input, protocol=pickle.HIGHEST_PROTOCOL)
+            for future in [workers.submit(_build_sent_language, sent, lang) for lang in languages]:
                 future.result()
+        elif forking_allowed():
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=len(languages), mp_context=context) as pool:
+                for future in [pool.submit(_build_shared_language, lang) for lang in languages]:
+                    future.result()
+        else:
+            for lang in languages:
+                build_language(job_input, lang)
     except (EngineError, stamp.StampError) as error:
         raise CatalogueError(f"the site could not be built: {error}") from None
     finally:
@@ -251,7 +276,7 @@ def assemble(workspace: Workspace, languages: Iterable[str]) -> Path:
             os.replace(workspace.output(lang), site)
     for lang in languages:
         if lang != i18n.DEFAULT_LANGUAGE:
-            os.replace(workspace.output(lang), site / lang)
+            os.replace(workspace.output(lang), language_dir(site, lang))
     return site
 
 
@@ -264,8 +289,7 @@ def finish(site: Path, job_input: BuildInput) -> None:
     with ThreadPoolExecutor(max_workers=1) as background:
         indexing = background.submit(index.index_site, site, folders)
         for lang in job_input.settings.languages:
-            root = site if lang == i18n.DEFAULT_LANGUAGE else site / lang
-            write_redirects(job_input.catalogue, root, lang)
+            write_redirects(job_input.catalogue, language_dir(site, lang), lang)
         generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
         site_url = job_input.settings.site_url
         documents = export.export_documents(job_input.catalogue, job_input.schemas, site_url, generated)
@@ -276,6 +300,10 @@ def finish(site: Path, job_input: BuildInput) -> None:
             indexing.result()
         except index.SearchIndexError as error:
             raise CatalogueError(str(error)) from None
+    index.preload_metadata(
+        site,
+        {lang: language_dir(site, lang) / SEARCH_PAGE / "index.html" for lang in job_input.settings.languages},
+    )
 
 
 def build_site(

@@ -22,6 +22,9 @@ from pathlib import Path
 SEARCHABLE = "data-pagefind-body"
 BUNDLE = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"
+# Where a search page names its language's index metadata before Pagefind has named the file.
+METADATA_PLACEHOLDER = "pagefind.__index-metadata__.pf_meta"
+_PLACEHOLDER_LINK = re.compile(r'<link rel="preload" href="[^"]*' + re.escape(METADATA_PLACEHOLDER) + r'"[^>]*>\n?')
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _TITLE = re.compile(r"<title>.*?</title>", re.IGNORECASE | re.DOTALL)
 
@@ -85,3 +88,26 @@ def index_site(site_dir: Path, folders: Iterable[Path]) -> None:
         (output / ENTRY_FILE).write_text(
             json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
+
+
+def preload_metadata(site_dir: Path, search_pages: dict[str, Path]) -> None:
+    """Name each language's index metadata in its search page (`search_pages`: language → page).
+
+    The browser then fetches it with Pagefind's script, not after the script has read the
+    entry file: one round trip less before the first results. A language without an index
+    loses the link rather than keep one to a file that is not there.
+    """
+    entry_file = site_dir / BUNDLE / ENTRY_FILE
+    entry = json.loads(entry_file.read_text(encoding="utf-8")) if entry_file.is_file() else {}
+    for lang, page in search_pages.items():
+        if not page.is_file():
+            continue
+        html = page.read_text(encoding="utf-8")
+        if METADATA_PLACEHOLDER not in html:
+            continue
+        found = entry.get("languages", {}).get(lang, {}).get("hash")
+        if found:
+            html = html.replace(METADATA_PLACEHOLDER, f"pagefind.{found}.pf_meta")
+        else:
+            html = _PLACEHOLDER_LINK.sub("", html)
+        page.write_text(html, encoding="utf-8")

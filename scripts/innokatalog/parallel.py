@@ -94,3 +94,11 @@ def fork_map(
             return results + [result for chunk in pool.map(_run_chunk, bounds) for result in chunk]
     finally:
         _TASK.clear()
+
+
+def standing_workers(count: int) -> ProcessPoolExecutor:
+    """`count` workers forked now, while this process runs no other thread, to take work later when
+    forking would no longer be safe (see allow_forking). Their tasks reach them pickled."""
+    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+    pool.submit(int).result()  # under "fork", the first task starts every worker at once
+    return pool

@@ -81,10 +81,16 @@ class SchemaSet:
             missing.append(DEFS_FILE)
         if missing:
             raise SchemaSetError(f"schema files missing in {schema_dir}: {', '.join(missing)}")
-        self.registry: Registry = Registry().with_resources(
-            (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT202012))
-            for doc in self.documents.values()
-        )
+        self.registry = _registry(self.documents)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The documents and resolved fields only: a preview sends the schemas to its language
+        workers, and the registry and validators, which do not pickle, are made again there."""
+        return {"dir": self.dir, "documents": self.documents, "_fields": self._fields}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.registry = _registry(self.documents)
 
     def document(self, kind: str) -> dict[str, Any]:
         return self.documents[f"{kind}.schema.json"]
@@ -171,6 +177,14 @@ class SchemaSet:
                     schema = self.resolve(schema["items"], self.documents[DEFS_FILE]["$id"])[0]
                 return schema.get("x-labels", {})
         raise KeyError(f"{kind} has no field {field!r}")
+
+
+def _registry(documents: dict[str, dict[str, Any]]) -> Registry:
+    """The schemas by their `$id`, so that `$ref`s between the files resolve."""
+    return Registry().with_resources(
+        (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT202012))
+        for doc in documents.values()
+    )
 
 
 def default_schema_dir() -> Path:

@@ -3,7 +3,8 @@
 The first build is a whole one. After that, a change to entries alone re-renders only the changed
 entries, the entries related to them and the overview pages (listings, chooser, home …), and the
 engine rebuilds only the files that changed (MkDocs' "dirty" build); open data and the search
-index follow in the background. Any other change (a schema, a page, mkdocs.yml) builds it all.
+index follow in the background. The languages build side by side, in a worker process each that
+is forked before the server's threads start. Any other change (a schema, a page, mkdocs.yml) builds it all.
 A save that makes the catalogue invalid keeps the last good site, with a notice on every page.
 """
 
@@ -20,6 +21,8 @@ import socket
 import tempfile
 import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
@@ -33,6 +36,7 @@ from .build import (
     assemble,
     build_languages,
     finish,
+    language_dir,
     load_valid_catalogue,
     project_settings,
     swap_into_place,
@@ -40,7 +44,7 @@ from .build import (
 from .generate import read_sources
 from .load import LoadCache
 from .model import Catalogue, Item
-from .parallel import allow_forking
+from .parallel import allow_forking, standing_workers
 from .report import ReportError
 
 log = logging.getLogger("mkdocs.commands.serve")
@@ -69,7 +73,7 @@ class PreviewServer(LiveReloadServer):
             return result
         path = environ.get("PATH_INFO", "")
         lang = language_of(path)
-        page = Path(self.root) / ("" if lang == i18n.DEFAULT_LANGUAGE else lang) / "404.html"
+        page = language_dir(Path(self.root), lang) / "404.html"
         if not page.is_file():
             return None
         content = self._inject_js_into_html(page.read_bytes(), self._visible_epoch)
@@ -133,6 +137,25 @@ class Preview:
         self.catalogue: Catalogue | None = None
         self.loaded: LoadCache = {}  # entry files as last read, so a rebuild rereads only changed ones
         self._indexing: threading.Thread | None = None
+        # A process per language, forked before the server's threads start (see start_workers).
+        self.workers: ProcessPoolExecutor | None = None
+
+    def start_workers(self) -> None:
+        """Build the languages side by side from now on, in workers forked while it is still safe."""
+        self.workers = standing_workers(len(self.settings.languages))
+
+    def close(self) -> None:
+        self._wait_for_index()
+        if self.workers is not None:
+            self.workers.shutdown(cancel_futures=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _build_languages(self, job_input: BuildInput) -> None:
+        try:
+            build_languages(job_input, self.settings.languages, self.workers)
+        except BrokenProcessPool:  # a worker died (killed, out of memory): build here from now on
+            self.workers = None
+            build_languages(job_input, self.settings.languages)
 
     def scan(self) -> dict[str, int]:
         """Modification time of every watched file, to tell what a change touched."""
@@ -176,7 +199,7 @@ class Preview:
         self._wait_for_index()
         workspace = Workspace(Path(tempfile.mkdtemp(prefix="build-", dir=self.folder)))
         job_input = self._input(catalogue, schemas, workspace, dirty=False)
-        build_languages(job_input, self.settings.languages)
+        self._build_languages(job_input)
         site = assemble(workspace, self.settings.languages)
         finish(site, job_input)
         # Keep the docs trees and search documents for the next, partial rebuild; the built site
@@ -207,7 +230,7 @@ class Preview:
         job_input = dataclasses.replace(
             self._input(catalogue, schemas, workspace, dirty=True), entries=list(touched)
         )
-        build_languages(job_input, self.settings.languages)
+        self._build_languages(job_input)
         self._indexing = threading.Thread(target=finish, args=(self.site, job_input), daemon=True)
         self._indexing.start()
         return f"Rebuilt {len(touched)} entries and the overview pages"
@@ -227,7 +250,7 @@ class PreviewWorkspace(Workspace):
         self.served = site
 
     def output(self, lang: str) -> Path:
-        return self.served if lang == i18n.DEFAULT_LANGUAGE else self.served / lang
+        return language_dir(self.served, lang)
 
 
 def check_port(host: str, port: int) -> None:
@@ -267,6 +290,7 @@ def serve(
         builder=rebuild, host=host, port=port, root=str(preview.site), polling_interval=WATCH_INTERVAL
     )
     rebuild()  # the first, whole build may use both cores: no other thread runs yet
+    preview.start_workers()
     allow_forking(False)
     for watched in WATCHED:
         if (project / watched).exists():
@@ -277,4 +301,4 @@ def serve(
         echo("Stopped.")
     finally:
         server.shutdown()
-        shutil.rmtree(preview.folder, ignore_errors=True)
+        preview.close()
