@@ -98,7 +98,7 @@ def index_counts(index: Page) -> dict[str, tuple[int, int, int]]:
     """(overdue, up to date, never confirmed) per unit row of the review index, which links the unit's page."""
     rows = re.findall(
         r'<tr data-unit="([a-z0-9-]+)"><th scope="row"><a href="\1/">[^<]+</a></th>'
-        r"<td>(\d+)</td><td>(\d+)</td><td>(\d+)</td></tr>",
+        r"<td[^>]*>(\d+)</td><td[^>]*>(\d+)</td><td[^>]*>(\d+)</td></tr>",  # cells carry their column's name
         index.html,
     )
     return {unit: (int(a), int(b), int(c)) for unit, a, b, c in rows}
