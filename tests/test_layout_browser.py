@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import threading
 import time
@@ -551,9 +552,11 @@ def test_nothing_shifts_when_the_scripts_arrive_late(browser: Any, site_dir: Pat
     assert not moved, "the page jumps when its scripts run:\n" + "\n".join(moved)
 
 
-def test_search_page_preloads_what_its_script_fetches(browser: Any, base: str) -> None:
-    """The search page asks for Pagefind's script and its language's search code from the start; each is
-    fetched once (a preload the script did not use, or did not match, would be fetched twice)."""
+def test_search_page_preloads_what_its_script_fetches(browser: Any, base: str, site_dir: Path) -> None:
+    """The search page asks for Pagefind's script, its language's search code and index metadata from
+    the start; each is fetched once (a preload the script did not use, or did not match, would be
+    fetched twice)."""
+    entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     for lang, root in ROOTS.items():
         requested: list[str] = []
         with tab(browser, PHONE) as page:
@@ -563,7 +566,10 @@ def test_search_page_preloads_what_its_script_fetches(browser: Any, base: str) -
             preloaded = page.evaluate(
                 "() => [...document.querySelectorAll('link[rel=preload], link[rel=modulepreload]')].map(l => l.href)"
             )
-        assert sorted(preloaded) == [base + "pagefind/pagefind.js", base + f"pagefind/wasm.{lang}.pagefind"]
+        metadata = f"pagefind/pagefind.{entry['languages'][lang]['hash']}.pf_meta"
+        assert sorted(preloaded) == sorted(
+            [base + "pagefind/pagefind.js", base + f"pagefind/wasm.{lang}.pagefind", base + metadata]
+        )
         for url in preloaded:
             assert requested.count(url) == 1, f"/{root}sok/: {url} fetched {requested.count(url)} times"
         wasm = [url for url in requested if url.endswith(".pagefind") and "/wasm." in url]
