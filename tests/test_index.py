@@ -7,6 +7,7 @@ index chunks are named by their content, and those are compared.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -40,7 +41,11 @@ def test_search_documents_give_the_bundle_pagefind_makes_from_whole_pages(
     site = built_site(tmp_path_factory)
     whole = tmp_path / "site"
     shutil.copytree(site, whole, ignore=shutil.ignore_patterns(index.BUNDLE))
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(whole)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", *index.PAGEFIND_OPTIONS, "--site", str(whole)],
+        check=True,
+        capture_output=True,
+    )
     ours, theirs = site / index.BUNDLE, whole / index.BUNDLE
     assert page_counts(ours) == page_counts(theirs) and set(page_counts(ours)) == {"sv", "en"}
     missing, extra = (
@@ -90,3 +95,22 @@ def test_a_search_page_without_an_index_loses_the_preload_link(tmp_path: Path) -
     )
     index.preload_metadata(tmp_path, {"sv": page})
     assert page.read_text(encoding="utf-8") == "<head>\n<title>Sök</title>"
+
+
+def fragments(bundle: Path) -> dict[str, dict]:
+    """Pagefind's record of each indexed page (its text, title, filters) by the page's address."""
+    found = {}
+    for path in (bundle / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        record = json.loads(data.removeprefix(b"pagefind_dcd"))
+        found[record["url"]] = record
+    return found
+
+
+def test_code_examples_on_hand_written_pages_are_not_indexed(site_dir: Path) -> None:
+    records = fragments(site_dir / index.BUNDLE)
+    for url, heading in (("/bidra/", "Förhandsgranska"), ("/en/bidra/", "Preview")):
+        content = records[url]["content"]
+        assert heading in content, f"{url} is not indexed as it should be"
+        for example in ("yaml-language-server", "[yaml-unquoted-colon]", "related: [testbeds/openlab]"):
+            assert example not in content, f"{url}: a code example is indexed ({example})"

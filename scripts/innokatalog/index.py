@@ -22,6 +22,9 @@ from pathlib import Path
 SEARCHABLE = "data-pagefind-body"
 BUNDLE = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"
+# Code examples on hand-written pages (commands, YAML) are not what a visitor searches for, and they
+# made poor excerpts ("related: [testbeds/openlab] --- …" under "Bidra till katalogen").
+PAGEFIND_OPTIONS = ("--exclude-selectors", "pre")
 # Where a search page names its language's index metadata before Pagefind has named the file.
 METADATA_PLACEHOLDER = "pagefind.__index-metadata__.pf_meta"
 _PLACEHOLDER_LINK = re.compile(r'<link rel="preload" href="[^"]*' + re.escape(METADATA_PLACEHOLDER) + r'"[^>]*>\n?')
@@ -74,7 +77,7 @@ def index_site(site_dir: Path, folders: Iterable[Path]) -> None:
         if not any(folder.rglob("*.html")):
             continue
         result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(output)],
+            [sys.executable, "-m", "pagefind", *PAGEFIND_OPTIONS, "--site", str(folder), "--output-path", str(output)],
             capture_output=True,
             text=True,
             check=False,
