@@ -50,23 +50,46 @@ def server(tmp_path: Path):
     shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(MINI, tmp_path / "catalogue")
     port = _free_port()
+    scratch = tmp_path / "scratch"  # the preview's temporary folder goes here
+    scratch.mkdir()
     process = subprocess.Popen(
         [sys.executable, "-m", "innokatalog.cli", "serve", "--port", str(port)],
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)},
     )
     try:
-        yield tmp_path, f"http://127.0.0.1:{port}"
+        yield tmp_path, f"http://127.0.0.1:{port}", process
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def test_serve_rebuilds_on_change_and_survives_a_broken_entry(server) -> None:
-    project, base = server
+    project, base, _ = server
     page = f"{base}/testbeds/t1/"
     assert "OpenLab" in _wait_for(page, lambda html: "OpenLab" in html, 120)
 
@@ -87,7 +110,7 @@ def test_serve_rebuilds_on_change_and_survives_a_broken_entry(server) -> None:
 
 
 def test_serve_answers_a_missing_page_with_the_sites_404_in_its_language(server) -> None:
-    _, base = server
+    _, base, _ = server
     _wait_for(f"{base}/", lambda html: "<html" in html, 120)
     for path, lang in (("/no-such-page/", "sv"), ("/en/no-such-page/", "en")):
         with pytest.raises(urllib.error.HTTPError) as raised:
@@ -95,6 +118,22 @@ def test_serve_answers_a_missing_page_with_the_sites_404_in_its_language(server)
         assert raised.value.code == 404
         body = raised.value.read().decode("utf-8")
         assert f'<html lang="{lang}"' in body, f"{path}: not the site's {lang} 404 page"
+
+
+def test_a_stopped_preview_leaves_no_worker_and_no_temporary_folder(server) -> None:
+    """`kill` (SIGTERM), as a test runner or an editor stops it, ends the language workers too."""
+    project, base, process = server
+    _wait_for(f"{base}/", lambda html: "<html" in html, 120)
+    workers = _children(process.pid)
+    assert len(workers) >= 2, f"expected a worker per language, found {workers}"
+    assert any((project / "scratch").iterdir()), "the preview keeps its build in a temporary folder"
+    process.terminate()
+    assert process.wait(timeout=20) == 0
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if _alive(pid)], "workers outlived the preview"
+    assert not any((project / "scratch").iterdir()), "the temporary folder was left behind"
 
 
 def test_serve_on_a_port_in_use_says_so_and_exits_2(tmp_path: Path) -> None:

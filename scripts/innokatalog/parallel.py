@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -96,9 +97,27 @@ def fork_map(
         _TASK.clear()
 
 
+def _standing_worker_start(parent: int) -> None:
+    """A standing worker ends with the process that started it, however that one ends (a worker
+    killed with it would otherwise wait for work for ever, as it holds its own end of the queue)."""
+    allow_forking(False)  # the watch below is a thread of its own
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def standing_workers(count: int) -> ProcessPoolExecutor:
     """`count` workers forked now, while this process runs no other thread, to take work later when
     forking would no longer be safe (see allow_forking). Their tasks reach them pickled."""
-    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(
+        count,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_standing_worker_start,
+        initargs=(os.getpid(),),
+    )
     pool.submit(int).result()  # under "fork", the first task starts every worker at once
     return pool

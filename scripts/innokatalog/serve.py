@@ -17,6 +17,7 @@ import html
 import logging
 import os
 import shutil
+import signal
 import socket
 import tempfile
 import threading
@@ -289,16 +290,23 @@ def serve(
     server = PreviewServer(
         builder=rebuild, host=host, port=port, root=str(preview.site), polling_interval=WATCH_INTERVAL
     )
-    rebuild()  # the first, whole build may use both cores: no other thread runs yet
-    preview.start_workers()
-    allow_forking(False)
-    for watched in WATCHED:
-        if (project / watched).exists():
-            server.watch(str(project / watched))
+    signal.signal(signal.SIGTERM, _stop)
     try:
+        rebuild()  # the first, whole build may use both cores: no other thread runs yet
+        preview.start_workers()
+        allow_forking(False)
+        for watched in WATCHED:
+            if (project / watched).exists():
+                server.watch(str(project / watched))
         server.serve()
     except KeyboardInterrupt:
         echo("Stopped.")
     finally:
         server.shutdown()
         preview.close()
+
+
+def _stop(signum: int, frame: object) -> None:
+    """Stopped by `kill` (a terminal's Ctrl-C raises this already): end as after Ctrl-C, so the
+    workers and the preview's temporary folder go with the server."""
+    raise KeyboardInterrupt
