@@ -256,6 +256,17 @@ def test_reference_page_lists_the_fields_inside_fields() -> None:
     assert "Ja, när location finns" in location
 
 
+@pytest.mark.parametrize(
+    ("lang", "links", "tags"),
+    [("sv", "lista med grupper av fält", "lista med texter"), ("en", "list of groups of fields", "list of texts")],
+)
+def test_reference_page_names_list_types_in_the_plural(lang: str, links: str, tags: str) -> None:
+    html = Renderer(mini_catalogue(), schemas(), lang).reference_page().html
+    assert links in html.split("<code>links</code>")[1].split("</tr>")[0]
+    assert tags in html.split("<code>tags</code>")[1].split("</tr>")[0]
+    assert "list of group " not in html and "lista med grupp " not in html
+
+
 def test_web_forms_are_named_links_and_addresses_wrap_at_sensible_points() -> None:
     from innokatalog import i18n
     from innokatalog.load import load_catalogue

@@ -569,7 +569,7 @@ class Renderer:
             type_name = texts["type_localised"]
         elif type_name == "array":
             item_type = "sv/en" if "sv" in items.get("properties", {}) else items.get("type", "object")
-            type_name = texts["type_list"].format(texts["types"].get(item_type, item_type))
+            type_name = texts["type_list"].format(texts["list_types"].get(item_type, item_type))
         else:
             type_name = texts["types"].get(type_name, type_name)
         if not required:
@@ -1109,6 +1109,13 @@ REFERENCE_TEXTS = {
             "object": "grupp av fält",
             "sv/en": "texter på svenska och engelska (sv/en)",
         },
+        "list_types": {
+            "string": "texter",
+            "integer": "heltal",
+            "number": "tal",
+            "object": "grupper av fält",
+            "sv/en": "texter på svenska och engelska (sv/en)",
+        },
     },
     "en": {
         "title": "Fields and rules",
@@ -1130,6 +1137,13 @@ REFERENCE_TEXTS = {
             "number": "number",
             "boolean": "yes/no (true/false)",
             "object": "group of fields",
+            "sv/en": "texts in Swedish and English (sv/en)",
+        },
+        "list_types": {
+            "string": "texts",
+            "integer": "whole numbers",
+            "number": "numbers",
+            "object": "groups of fields",
             "sv/en": "texts in Swedish and English (sv/en)",
         },
     },
