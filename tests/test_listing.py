@@ -24,7 +24,7 @@ from innokatalog.render import LISTING_TEXTS, Page, Renderer
 from innokatalog.validate import Options, validate
 
 from .browser_support import LANGUAGE_ROOTS, link_targets, page_path, parse_html, shipped_catalogue
-from .mini import MINI, schemas
+from .mini import MINI, PROJECT, schemas
 
 KINDS = ["physical", "clinical", "digital", "living-lab", "simulation", "demonstration"]
 AREAS = ["health-care", "elderly-care", "open-data", "mobility"]
@@ -176,6 +176,21 @@ def test_cards_show_kind_audience_cost_status_and_response_time(testbed_pages: d
         ),
     ]
     assert terms == expected, card
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_cards_list_of_values_reads_as_running_text(lang: str) -> None:
+    """Several audiences or topics read "Företag, forskare och offentlig sektor", not "Företag, Forskare, …"."""
+    catalogue = Catalogue(load_catalogue(PROJECT / "catalogue").entries)
+    renderer = Renderer(catalogue, schemas(), lang)
+    several = [item for item in catalogue.of_kind("testbed") if len(item.get("audiences") or []) >= 3]
+    assert several, "the shipped catalogue has a testbed with three audiences or more"
+    for item in several:
+        facts = dict(renderer.card_facts(item))
+        audiences = facts[FACET_NAMES["audience"][lang]]
+        names = [renderer.label(code, "testbed", "audiences") for code in item.get("audiences")]
+        assert audiences == i18n.in_sentence(names, lang)
+        assert f" {'och' if lang == 'sv' else 'and'} " in audiences and audiences[1:] == audiences[1:].lower()
 
 
 def test_no_listing_page_grows_with_the_catalogue(testbed_pages: dict[str, Page]) -> None:

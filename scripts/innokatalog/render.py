@@ -344,7 +344,9 @@ class Renderer:
         """(term, value) pairs a listing card shows for an entry."""
         texts = LISTING_TEXTS[self.lang]
         t = functools.partial(i18n.t, lang=self.lang)
-        labels = lambda field: ", ".join(self.label(v, item.kind, field) for v in item.get(field) or [])  # noqa: E731
+        labels = lambda field: i18n.in_sentence(  # noqa: E731 - read as running text: "Företag och forskare"
+            [self.label(v, item.kind, field) for v in item.get(field) or []], self.lang
+        )
         if item.kind == "testbed":
             access = item.get("access") or {}
             return [
