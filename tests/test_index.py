@@ -114,3 +114,14 @@ def test_code_examples_on_hand_written_pages_are_not_indexed(site_dir: Path) -> 
         assert heading in content, f"{url} is not indexed as it should be"
         for example in ("yaml-language-server", "[yaml-unquoted-colon]", "related: [testbeds/openlab]"):
             assert example not in content, f"{url}: a code example is indexed ({example})"
+
+
+def test_a_later_run_names_the_new_index_metadata(tmp_path: Path) -> None:
+    """A preview runs Pagefind again after each change, over a search page already named."""
+    page = tmp_path / "sok" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<link rel="preload" href="../pagefind/pagefind.sv_0123abc.pf_meta" as="fetch" crossorigin>\n')
+    (tmp_path / index.BUNDLE).mkdir()
+    (tmp_path / index.BUNDLE / index.ENTRY_FILE).write_text('{"languages": {"sv": {"hash": "sv_4567def"}}}')
+    index.preload_metadata(tmp_path, {"sv": page})
+    assert page.read_text() == '<link rel="preload" href="../pagefind/pagefind.sv_4567def.pf_meta" as="fetch" crossorigin>\n'

@@ -27,7 +27,8 @@ ENTRY_FILE = "pagefind-entry.json"
 PAGEFIND_OPTIONS = ("--exclude-selectors", "pre")
 # Where a search page names its language's index metadata before Pagefind has named the file.
 METADATA_PLACEHOLDER = "pagefind.__index-metadata__.pf_meta"
-_PLACEHOLDER_LINK = re.compile(r'<link rel="preload" href="[^"]*' + re.escape(METADATA_PLACEHOLDER) + r'"[^>]*>\n?')
+# The preload of the metadata, named or not yet: a preview's later runs name the file anew.
+_METADATA_LINK = re.compile(r'(<link rel="preload" href="[^"]*)pagefind\.[^"/]+\.pf_meta("[^>]*>\n?)')
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _TITLE = re.compile(r"<title>.*?</title>", re.IGNORECASE | re.DOTALL)
 
@@ -106,11 +107,7 @@ def preload_metadata(site_dir: Path, search_pages: dict[str, Path]) -> None:
         if not page.is_file():
             continue
         html = page.read_text(encoding="utf-8")
-        if METADATA_PLACEHOLDER not in html:
-            continue
         found = entry.get("languages", {}).get(lang, {}).get("hash")
-        if found:
-            html = html.replace(METADATA_PLACEHOLDER, f"pagefind.{found}.pf_meta")
-        else:
-            html = _PLACEHOLDER_LINK.sub("", html)
-        page.write_text(html, encoding="utf-8")
+        named = _METADATA_LINK.sub(rf"\g<1>pagefind.{found}.pf_meta\g<2>" if found else "", html, count=1)
+        if named != html:
+            page.write_text(named, encoding="utf-8")
