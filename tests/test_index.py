@@ -125,3 +125,41 @@ def test_a_later_run_names_the_new_index_metadata(tmp_path: Path) -> None:
     (tmp_path / index.BUNDLE / index.ENTRY_FILE).write_text('{"languages": {"sv": {"hash": "sv_4567def"}}}')
     index.preload_metadata(tmp_path, {"sv": page})
     assert page.read_text() == '<link rel="preload" href="../pagefind/pagefind.sv_4567def.pf_meta" as="fetch" crossorigin>\n'
+
+
+def search_folders(root: Path) -> list[Path]:
+    """A language's folder of search documents each for Swedish and English, two pages each."""
+    folders = []
+    for lang, prefix in (("sv", ""), ("en", "en/")):
+        folder = root / f"search-{lang}"
+        for name in ("labbet", "verkstaden"):
+            page = f'<html lang="{lang}"><title>{name}</title><article data-pagefind-body>{name} {lang}</article></html>'
+            index.write_search_document(folder, f"{prefix}{name}/", page)
+        folders.append(folder)
+    return folders
+
+
+@pytest.mark.parametrize("discard", [True, False])
+def test_a_build_deletes_the_search_documents_once_pagefind_has_read_them(tmp_path: Path, discard: bool) -> None:
+    """A build keeps nothing of them; a preview keeps them for its next run."""
+    folders = search_folders(tmp_path)
+    index.index_site(tmp_path / "site", folders, discard_documents=discard)
+    assert page_counts(tmp_path / "site" / index.BUNDLE) == {"sv": 2, "en": 2}
+    assert [folder.exists() for folder in folders] == [not discard, not discard]
+
+
+def test_pagefind_says_when_it_has_read_every_page(tmp_path: Path) -> None:
+    """The build deletes the search documents on this signal; a Pagefind that no longer gives it fails here."""
+    folder = search_folders(tmp_path)[0]
+    output = tmp_path / "site" / index.BUNDLE
+    signalled: list[bool] = []
+    assert index.run_pagefind(folder, output, lambda: signalled.append((output / index.ENTRY_FILE).exists())) is None
+    assert signalled == [False], "called once, before Pagefind wrote its bundle"
+    assert (output / index.ENTRY_FILE).is_file()
+
+
+def test_a_failed_pagefind_run_is_reported_with_what_it_printed(tmp_path: Path) -> None:
+    folder = search_folders(tmp_path)[0]
+    (tmp_path / "site").write_text("a file where the bundle's folder should go")
+    with pytest.raises(index.SearchIndexError, match="Pagefind failed"):
+        index.index_site(tmp_path / "site", [folder], discard_documents=True)

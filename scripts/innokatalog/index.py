@@ -12,11 +12,14 @@ indexes the shipped site both ways and finds the same files.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import shutil
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 SEARCHABLE = "data-pagefind-body"
@@ -29,6 +32,8 @@ PAGEFIND_OPTIONS = ("--exclude-selectors", "pre")
 METADATA_PLACEHOLDER = "pagefind.__index-metadata__.pf_meta"
 # The preload of the metadata, named or not yet: a preview's later runs name the file anew.
 _METADATA_LINK = re.compile(r'(<link rel="preload" href="[^"]*)pagefind\.[^"/]+\.pf_meta("[^>]*>\n?)')
+# Pagefind prints this when it has read every page and begins indexing: it no longer needs its sources.
+_SOURCES_READ = "[Reading languages]"
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _TITLE = re.compile(r"<title>.*?</title>", re.IGNORECASE | re.DOTALL)
 
@@ -69,29 +74,50 @@ def copy_searchable_pages(site_dir: Path, folder: Path, urls: Iterable[str]) -> 
             write_search_document(folder, url, page.read_text(encoding="utf-8"))
 
 
-def index_site(site_dir: Path, folders: Iterable[Path]) -> None:
-    """Pagefind over each language's search documents, into `site_dir/pagefind`."""
+def index_site(site_dir: Path, folders: Iterable[Path], *, discard_documents: bool = False) -> None:
+    """Pagefind over each language's search documents, into `site_dir/pagefind`.
+
+    `discard_documents` (a build; a preview keeps them for its next run): each language's documents
+    are deleted as soon as Pagefind has read them, while it indexes. Deleting 25,000 files and
+    folders took 5 s at the end of a build of 10,000 testbeds; beside Pagefind it costs almost nothing.
+    """
     output = site_dir / BUNDLE
     languages: dict[str, object] = {}
     entry: dict[str, object] = {}
-    for folder in folders:
-        if not any(folder.rglob("*.html")):
-            continue
-        result = subprocess.run(
-            [sys.executable, "-m", "pagefind", *PAGEFIND_OPTIONS, "--site", str(folder), "--output-path", str(output)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise SearchIndexError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
-        entry = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8"))
-        languages.update(entry.get("languages", {}))
+    with ThreadPoolExecutor(max_workers=1) as deleting:
+        for folder in folders:
+            if not any(folder.rglob("*.html")):
+                continue
+            discard = functools.partial(deleting.submit, shutil.rmtree, folder, True)
+            printed = run_pagefind(folder, output, discard if discard_documents else None)
+            if printed is not None:
+                raise SearchIndexError(f"Pagefind failed:\n{printed}")
+            entry = json.loads((output / ENTRY_FILE).read_text(encoding="utf-8"))
+            languages.update(entry.get("languages", {}))
     if entry:
         entry["languages"] = dict(sorted(languages.items()))
         (output / ENTRY_FILE).write_text(
             json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
+
+
+def run_pagefind(folder: Path, output: Path, sources_read: Callable[[], object] | None = None) -> str | None:
+    """One Pagefind run over `folder`; `sources_read` is called once it has read every page.
+
+    Returns what Pagefind printed if it failed, else None.
+    """
+    paths = ["--site", str(folder), "--output-path", str(output)]
+    command = [sys.executable, "-m", "pagefind", *PAGEFIND_OPTIONS, *paths]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8", errors="replace"
+    ) as process:
+        assert process.stdout is not None
+        printed = []
+        for line in process.stdout:
+            printed.append(line)
+            if sources_read and line.startswith(_SOURCES_READ):
+                sources_read()
+    return "".join(printed) if process.returncode != 0 else None
 
 
 def preload_metadata(site_dir: Path, search_pages: dict[str, Path]) -> None:

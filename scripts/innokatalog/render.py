@@ -193,6 +193,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             bytecode_cache=COMPILED,
+            auto_reload=False,  # a new environment per build: its templates cannot change under it
         )
         env.filters.update(
             loc=lambda value: i18n.localised(value, lang),
