@@ -81,7 +81,9 @@ def test_each_search_page_preloads_its_languages_index_metadata(site_dir: Path) 
     for lang, root in (("sv", site_dir), ("en", site_dir / "en")):
         page = root / "sok" / "index.html"
         links = re.findall(r'<link rel="preload" href="([^"]+\.pf_meta)"', page.read_text(encoding="utf-8"))
-        assert links == [f"{'../' * (1 + (lang == 'en'))}pagefind/pagefind.{entry['languages'][lang]['hash']}.pf_meta"]
+        assert links == [
+            f"{'../' * (1 + (lang == 'en'))}pagefind/pagefind.{entry['languages'][lang]['hash']}.pf_meta"
+        ]
         assert (page.parent / links[0]).resolve().is_file(), f"{lang}: the preloaded file is not there"
 
 
@@ -120,11 +122,16 @@ def test_a_later_run_names_the_new_index_metadata(tmp_path: Path) -> None:
     """A preview runs Pagefind again after each change, over a search page already named."""
     page = tmp_path / "sok" / "index.html"
     page.parent.mkdir()
-    page.write_text('<link rel="preload" href="../pagefind/pagefind.sv_0123abc.pf_meta" as="fetch" crossorigin>\n')
+    page.write_text(
+        '<link rel="preload" href="../pagefind/pagefind.sv_0123abc.pf_meta" as="fetch" crossorigin>\n'
+    )
     (tmp_path / index.BUNDLE).mkdir()
     (tmp_path / index.BUNDLE / index.ENTRY_FILE).write_text('{"languages": {"sv": {"hash": "sv_4567def"}}}')
     index.preload_metadata(tmp_path, {"sv": page})
-    assert page.read_text() == '<link rel="preload" href="../pagefind/pagefind.sv_4567def.pf_meta" as="fetch" crossorigin>\n'
+    assert (
+        page.read_text()
+        == '<link rel="preload" href="../pagefind/pagefind.sv_4567def.pf_meta" as="fetch" crossorigin>\n'
+    )
 
 
 def search_folders(root: Path) -> list[Path]:
@@ -140,7 +147,9 @@ def search_folders(root: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize("discard", [True, False])
-def test_a_build_deletes_the_search_documents_once_pagefind_has_read_them(tmp_path: Path, discard: bool) -> None:
+def test_a_build_deletes_the_search_documents_once_pagefind_has_read_them(
+    tmp_path: Path, discard: bool
+) -> None:
     """A build keeps nothing of them; a preview keeps them for its next run."""
     folders = search_folders(tmp_path)
     index.index_site(tmp_path / "site", folders, discard_documents=discard)
@@ -153,7 +162,10 @@ def test_pagefind_says_when_it_has_read_every_page(tmp_path: Path) -> None:
     folder = search_folders(tmp_path)[0]
     output = tmp_path / "site" / index.BUNDLE
     signalled: list[bool] = []
-    assert index.run_pagefind(folder, output, lambda: signalled.append((output / index.ENTRY_FILE).exists())) is None
+    assert (
+        index.run_pagefind(folder, output, lambda: signalled.append((output / index.ENTRY_FILE).exists()))
+        is None
+    )
     assert signalled == [False], "called once, before Pagefind wrote its bundle"
     assert (output / index.ENTRY_FILE).is_file()
 

@@ -94,7 +94,9 @@ def test_plain_paragraphs_are_written_as_the_parser_writes_them() -> None:
             if shortcut is not None:
                 assert shortcut == parsed_markdown_to_html(text), repr(text)
                 written_straight[group] += 1
-    assert written_straight["shipped"] > len(shipped) / 2 and written_straight["fuzzed"] > 300, written_straight
+    assert written_straight["shipped"] > len(shipped) / 2 and written_straight["fuzzed"] > 300, (
+        written_straight
+    )
 
 
 @pytest.mark.parametrize(
@@ -258,7 +260,10 @@ def test_reference_page_lists_the_fields_inside_fields() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "links", "tags"),
-    [("sv", "lista med grupper av fält", "lista med texter"), ("en", "list of groups of fields", "list of texts")],
+    [
+        ("sv", "lista med grupper av fält", "lista med texter"),
+        ("en", "list of groups of fields", "list of texts"),
+    ],
 )
 def test_reference_page_names_list_types_in_the_plural(lang: str, links: str, tags: str) -> None:
     html = Renderer(mini_catalogue(), schemas(), lang).reference_page().html

@@ -489,7 +489,9 @@ def test_report_charts_are_images_with_a_title_and_description(site: Path) -> No
 def test_every_page_links_its_news_feed_and_a_post_shows_its_date(site: Path, lang: str) -> None:
     root = site / ("" if lang == "sv" else "en")
     own = [p for p in root.rglob("index.html") if lang == "en" or p.relative_to(root).parts[0] != "en"]
-    pages = [p for p in own if p.relative_to(root).parts[0] not in ("embed", "pagefind")]  # embeds stand alone
+    pages = [
+        p for p in own if p.relative_to(root).parts[0] not in ("embed", "pagefind")
+    ]  # embeds stand alone
     assert pages
     for path in pages[:400]:
         html = path.read_text(encoding="utf-8")

@@ -25,7 +25,9 @@ INDEX_METADATA = re.compile(rb"pagefind\.[a-z]+_[0-9a-f]+\.pf_meta")
 
 def html_files(site: Path) -> dict[str, bytes]:
     return {
-        path.relative_to(site).as_posix(): INDEX_METADATA.sub(b"pagefind.(metadata).pf_meta", path.read_bytes())
+        path.relative_to(site).as_posix(): INDEX_METADATA.sub(
+            b"pagefind.(metadata).pf_meta", path.read_bytes()
+        )
         for path in site.rglob("*.html")
         if "pagefind" not in path.parts
     }

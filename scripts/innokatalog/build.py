@@ -304,7 +304,10 @@ def finish(site: Path, job_input: BuildInput, *, keep_search_documents: bool = T
             raise CatalogueError(str(error)) from None
     index.preload_metadata(
         site,
-        {lang: language_dir(site, lang) / SEARCH_PAGE / "index.html" for lang in job_input.settings.languages},
+        {
+            lang: language_dir(site, lang) / SEARCH_PAGE / "index.html"
+            for lang in job_input.settings.languages
+        },
     )
 
 
