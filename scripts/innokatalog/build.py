@@ -280,16 +280,15 @@ def assemble(workspace: Workspace, languages: Iterable[str]) -> Path:
     return site
 
 
-def finish(site: Path, job_input: BuildInput, *, keep_search_documents: bool = True) -> None:
+def finish(site: Path, job_input: BuildInput, *, discard_documents: bool = False) -> None:
     """What comes after the engines: the search index over both languages, old addresses and open data.
 
-    Pagefind runs in its own processes while this one writes the rest, so both cores stay busy. A
-    build, which keeps nothing, lets it delete the search documents as soon as it has read them.
+    Pagefind runs in its own processes while this one writes the rest, so both cores stay busy.
+    `discard_documents`: see index.index_site (a build keeps nothing; a preview keeps them).
     """
     folders = [job_input.workspace.search(lang) for lang in job_input.settings.languages]
-    discard = not keep_search_documents
     with ThreadPoolExecutor(max_workers=1) as background:
-        indexing = background.submit(index.index_site, site, folders, discard_documents=discard)
+        indexing = background.submit(index.index_site, site, folders, discard_documents=discard_documents)
         for lang in job_input.settings.languages:
             write_redirects(job_input.catalogue, language_dir(site, lang), lang)
         generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -337,7 +336,7 @@ def build_site(
     try:
         build_languages(job_input, settings.languages)
         site = assemble(workspace, settings.languages)
-        finish(site, job_input, keep_search_documents=False)
+        finish(site, job_input, discard_documents=True)
         swap_into_place(site, output)
     finally:
         shutil.rmtree(workspace.folder, ignore_errors=True)

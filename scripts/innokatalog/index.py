@@ -88,7 +88,7 @@ def index_site(site_dir: Path, folders: Iterable[Path], *, discard_documents: bo
         for folder in folders:
             if not any(folder.rglob("*.html")):
                 continue
-            discard = functools.partial(deleting.submit, shutil.rmtree, folder, True)
+            discard = functools.partial(deleting.submit, shutil.rmtree, folder, ignore_errors=True)
             printed = run_pagefind(folder, output, discard if discard_documents else None)
             if printed is not None:
                 raise SearchIndexError(f"Pagefind failed:\n{printed}")
